@@ -1,0 +1,78 @@
+package org.irqdsl.analysis;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.irqdsl.irqDsl.AffinityUpdate;
+import org.irqdsl.irqDsl.Bus;
+import org.irqdsl.irqDsl.Device;
+import org.irqdsl.irqDsl.Domain;
+import org.irqdsl.irqDsl.MsiWrite;
+import org.irqdsl.runtime.kernel.MsiFlag;
+import org.irqdsl.runtime.kernel.MsiLib;
+
+/**
+ * How one device's interrupts reach a CPU: its bus, its MSI parent and the domains above it, the
+ * affinity-update strategy in force, how its message is written, and the flags its per-device
+ * MSI and MSI-X domains end up with.
+ */
+public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, List<Domain> domains) {
+
+	/** The strategy of the nearest domain on the path that declares one; {@code direct} otherwise. */
+	public AffinityUpdate strategy() {
+		for (Domain d : domains) {
+			Optional<AffinityUpdate> s = DomainFacts.declaredStrategy(d);
+			if (s.isPresent()) {
+				return s.get();
+			}
+		}
+		return AffinityUpdate.DIRECT;
+	}
+
+	/** The domain that declares the strategy in force, if any. */
+	public Optional<Domain> strategyDomain() {
+		return domains.stream().filter(d -> DomainFacts.declaredStrategy(d).isPresent()).findFirst();
+	}
+
+	public boolean hasRemapping() {
+		return domains.stream().anyMatch(DomainFacts::isRemapping);
+	}
+
+	public boolean messageImmutable() {
+		return domains.stream().anyMatch(DomainFacts::isImmutable);
+	}
+
+	public Optional<Domain> root() {
+		return domains.isEmpty() ? Optional.empty() : Optional.of(domains.get(domains.size() - 1));
+	}
+
+	/** How the message is written: the device's declaration, else the bus's, else the bus type's default. */
+	public MsiWrite msiWrite() {
+		if (device.eIsSet(org.irqdsl.irqDsl.IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
+			return device.getMsiWrite();
+		}
+		if (bus.eIsSet(org.irqdsl.irqDsl.IrqDslPackage.Literals.BUS__MSI_WRITE)) {
+			return bus.getMsiWrite();
+		}
+		return bus.getType() == org.irqdsl.irqDsl.BusType.CDX ? MsiWrite.FIRMWARE_SYNC : MsiWrite.CONFIG_WORDS;
+	}
+
+	/**
+	 * The flags of the per-device domain created from {@code template} under the MSI parent,
+	 * as msi_lib_init_dev_msi_info() computes them; empty when the parent has no msi-parent-ops.
+	 */
+	public Optional<Long> effectiveFlags(long template) {
+		return msiParent.map(Domain::getOps)
+				.map(ops -> MsiLib.effectiveFlags(template, DomainFacts.supportedFlags(ops), DomainFacts.requiredFlags(ops)));
+	}
+
+	public boolean has(long template, MsiFlag flag) {
+		return effectiveFlags(template).map(f -> (f & flag.mask()) != 0).orElse(false);
+	}
+
+	/** MSI_FLAG_NO_AFFINITY in force: the interrupts are muxed and never move (VMD children). */
+	public boolean noAffinity() {
+		return has(MsiLib.PCI_MSIX_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_NO_AFFINITY)
+				|| has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_NO_AFFINITY);
+	}
+}

@@ -1,0 +1,64 @@
+package org.irqdsl.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.irqdsl.irqDsl.Bus;
+import org.irqdsl.irqDsl.Device;
+import org.irqdsl.irqDsl.Domain;
+import org.irqdsl.irqDsl.Platform;
+import org.irqdsl.irqDsl.Vmd;
+
+/** A platform's devices with their paths to the CPU, and its CPUs: computed once per validation. */
+public final class PlatformFacts {
+
+	private final Platform platform;
+	private final DomainHierarchy hierarchy = new DomainHierarchy();
+	private final List<DevicePath> devices = new ArrayList<>();
+	private final CpuSet cpus;
+
+	public PlatformFacts(Platform platform) {
+		this.platform = platform;
+		this.cpus = CpuSet.of(platform);
+		for (Bus bus : platform.getBuses()) {
+			collect(bus, Optional.empty());
+		}
+	}
+
+	/**
+	 * Walks a bus and the VMD child buses below it. A VMD child bus without an msi-parent of its own
+	 * uses the VMD's parent domain when the VMD bypasses (VMD_FEAT_CAN_BYPASS_MSI_REMAP).
+	 */
+	private void collect(Bus bus, Optional<Domain> inherited) {
+		Optional<Domain> parent = bus.getMsiParent() != null && !bus.getMsiParent().eIsProxy()
+				? Optional.of(bus.getMsiParent())
+				: inherited;
+		List<Domain> domains = parent.map(hierarchy::pathToCpu).orElse(List.of());
+		for (Device device : bus.getDevices()) {
+			devices.add(new DevicePath(device, bus, parent, domains));
+			Vmd vmd = device.getVmd();
+			if (vmd != null) {
+				for (Bus child : vmd.getBuses()) {
+					collect(child, vmd.isBypass() ? parent : Optional.empty());
+				}
+			}
+		}
+	}
+
+	public Platform platform() {
+		return platform;
+	}
+
+	public List<DevicePath> devices() {
+		return devices;
+	}
+
+	public DomainHierarchy hierarchy() {
+		return hierarchy;
+	}
+
+	public CpuSet cpus() {
+		return cpus;
+	}
+}

@@ -1,0 +1,77 @@
+package org.irqdsl.validation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.eclipse.xtext.diagnostics.Severity;
+import org.irqdsl.validation.checks.AsyncMsiWrite;
+import org.irqdsl.validation.checks.BusSelectTokenMismatch;
+import org.irqdsl.validation.checks.BusTokenNotSelected;
+import org.irqdsl.validation.checks.CpuRangeCheck;
+import org.irqdsl.validation.checks.DomainCycle;
+import org.irqdsl.validation.checks.DuplicateAddress;
+import org.irqdsl.validation.checks.FlagMaskedByParent;
+import org.irqdsl.validation.checks.MissingMsiParentOps;
+import org.irqdsl.validation.checks.MsiCount;
+import org.irqdsl.validation.checks.NoMsiParent;
+import org.irqdsl.validation.checks.NonMaskableMsiWithoutRemap;
+import org.irqdsl.validation.checks.RequiredNotSupported;
+import org.irqdsl.validation.checks.RetriggerTakesHeldLock;
+import org.irqdsl.validation.checks.ScenarioReferences;
+import org.irqdsl.validation.checks.UnknownKernelName;
+import org.irqdsl.validation.checks.UnmaskableWithoutParentMask;
+import org.irqdsl.validation.checks.VectorExhaustion;
+import org.irqdsl.validation.checks.VectorRange;
+import org.irqdsl.validation.checks.VmdFreeWithoutGracePeriod;
+import org.irqdsl.validation.checks.VmdUnbalancedMapping;
+import org.irqdsl.validation.checks.VmdUselessDomain;
+
+/** The catalog: every check the language runs, and the ids of the diagnostics that are not checks. */
+public final class IrqDslChecks {
+
+	public static final CheckInfo SYNTAX = CheckInfo.error("syntax", "Syntax error", "the grammar (docs/language.md)",
+			"The text does not follow the grammar; the message says what was found and what was expected there. Every syntax error of a file is reported, each with its position.");
+	public static final CheckInfo UNRESOLVED_REFERENCE = CheckInfo.error("unresolved-reference", "Unknown name",
+			"scoping (docs/language.md)",
+			"A reference (a domain's `parent`, a bus's `msi-parent`, a scenario's platform or device) names nothing that is visible: domains of the same platform, devices of the scenario's platform, platforms of any `.irqdsl` file in the same folder.");
+	public static final CheckInfo DUPLICATE_NAME = CheckInfo.error("duplicate-name", "Name declared twice",
+			"scoping (docs/language.md)", "Two platforms, scenarios, or two domains of one platform share a name.");
+	public static final CheckInfo EMPTY_FILE = CheckInfo.error("empty-file", "File declares nothing", "the grammar",
+			"The file is empty or holds only comments: expected at least one `platform` or `scenario`.");
+	public static final CheckInfo UNREADABLE = CheckInfo.error("unreadable", "File cannot be read", "the command line",
+			"The file is missing, is not readable, is not valid UTF-8, or is larger than the size limit (`--max-file-size`). `irqdsl check` exits with status 2.");
+
+	public static final List<PlatformCheck> PLATFORM_CHECKS = List.of(new NonMaskableMsiWithoutRemap(), new AsyncMsiWrite(),
+			new UnmaskableWithoutParentMask(), new RequiredNotSupported(), new BusTokenNotSelected(),
+			new BusSelectTokenMismatch(), new MissingMsiParentOps(), new NoMsiParent(), new FlagMaskedByParent(),
+			new RetriggerTakesHeldLock(), new VmdUselessDomain(), new VmdUnbalancedMapping(),
+			new VmdFreeWithoutGracePeriod(), new DomainCycle(), new DuplicateAddress(), new VectorRange(),
+			new VectorExhaustion(), new MsiCount(), new CpuRangeCheck(), new UnknownKernelName());
+
+	public static final List<ScenarioCheck> SCENARIO_CHECKS = List.of(new ScenarioReferences());
+
+	/** Every id a diagnostic can carry, in catalog order. */
+	public static final List<CheckInfo> ALL = Stream.of(
+			PLATFORM_CHECKS.stream().map(PlatformCheck::info),
+			Stream.of(DuplicateAddress.BAD_ADDRESS),
+			SCENARIO_CHECKS.stream().map(ScenarioCheck::info),
+			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE)).flatMap(s -> s).toList();
+
+	private IrqDslChecks() {
+	}
+
+	public static Optional<CheckInfo> byId(String id) {
+		return ALL.stream().filter(c -> c.id().equals(id)).findFirst();
+	}
+
+	/** Severity names as the command line and docs print them. */
+	public static String label(Severity severity) {
+		return switch (severity) {
+		case ERROR -> "error";
+		case WARNING -> "warning";
+		case INFO -> "info";
+		case IGNORE -> "ignored";
+		};
+	}
+}

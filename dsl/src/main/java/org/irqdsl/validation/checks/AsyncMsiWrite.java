@@ -1,0 +1,64 @@
+package org.irqdsl.validation.checks;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.irqdsl.analysis.DevicePath;
+import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.irqDsl.Bus;
+import org.irqdsl.irqDsl.IrqDslPackage;
+import org.irqdsl.irqDsl.MsiWrite;
+import org.irqdsl.validation.CheckInfo;
+import org.irqdsl.validation.CheckReporter;
+import org.irqdsl.validation.PlatformCheck;
+
+/**
+ * Seed 000 (tglx on the CDX MSI patch, May 2023): a message written from a work queue or by a
+ * queued firmware command is not in the device when request_irq() returns, and CPU hot-unplug
+ * (stop_machine(), nothing may sleep or wait) cannot wait for it.
+ */
+public final class AsyncMsiWrite implements PlatformCheck {
+
+	public static final CheckInfo INFO = CheckInfo.error("async-msi-write", "MSI message written asynchronously",
+			"seed 000 (CDX bus MSI support)",
+			"""
+			irq_chip_write_msi_msg() must have put the message in the device by the time it returns. \
+			When the write is only queued (`msi-write work-queue`, `msi-write firmware-queued`):
+			1. request_irq() activates the interrupt and the driver enables it in the device before \
+			the queued write ran: the device raises with an unwritten (random or stale) message — \
+			"a nightmare to debug ... once in a blue moon out in the field";
+			2. CPU hot-unplug migrates interrupts in stop_machine() context, where nothing can sleep \
+			or wait: the queued write cannot complete before the CPU is gone, so interrupts still \
+			target a dead CPU.
+
+			Fix: write the message synchronously in irq_bus_sync_unlock(), under irq_bus_lock() \
+			(`msi-write firmware-sync`, what drivers/cdx/cdx_msi.c does today).""");
+
+	@Override
+	public CheckInfo info() {
+		return INFO;
+	}
+
+	@Override
+	public void check(PlatformFacts platform, CheckReporter reporter) {
+		Set<Bus> reportedBuses = new HashSet<>();
+		for (DevicePath path : platform.devices()) {
+			MsiWrite write = path.msiWrite();
+			if (write != MsiWrite.WORK_QUEUE && write != MsiWrite.FIRMWARE_QUEUED) {
+				continue;
+			}
+			if (path.device().getMsi() == null && path.device().getMsix() == null) {
+				continue;
+			}
+			String why = " is written asynchronously (msi-write " + write.getLiteral()
+					+ "): after request_irq the device can fire with an unwritten message, and CPU hot-unplug in stop_machine() cannot wait for the write (seed 000); write it in irq_bus_sync_unlock() under irq_bus_lock()";
+			if (path.device().eIsSet(IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
+				reporter.report(INFO, "the MSI message of " + Labels.device(path.device()) + why, path.device(),
+						IrqDslPackage.Literals.DEVICE__MSI_WRITE);
+			} else if (reportedBuses.add(path.bus())) {
+				reporter.report(INFO, "the MSI message of every device on bus " + path.bus().getName() + why,
+						path.bus(), IrqDslPackage.Literals.BUS__MSI_WRITE);
+			}
+		}
+	}
+}

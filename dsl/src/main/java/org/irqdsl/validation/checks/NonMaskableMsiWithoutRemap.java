@@ -1,0 +1,74 @@
+package org.irqdsl.validation.checks;
+
+import org.eclipse.xtext.diagnostics.Severity;
+import org.irqdsl.analysis.DevicePath;
+import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.irqDsl.AffinityUpdate;
+import org.irqdsl.irqDsl.IrqDslPackage;
+import org.irqdsl.irqDsl.MsiCapability;
+import org.irqdsl.irqDsl.MsiWrite;
+import org.irqdsl.validation.CheckInfo;
+import org.irqdsl.validation.CheckReporter;
+import org.irqdsl.validation.PlatformCheck;
+
+/**
+ * Seed 001 (tglx on the RISC-V IMSIC, Dec 2024) and commit 6f1a4891a592 ("x86/apic/msi: Plug
+ * non-maskable MSI affinity race"): the address and data of a non-maskable MSI are written as
+ * separate 32-bit words; a device interrupt between the writes uses (new address, old data), lands
+ * on a vector nobody owns, and is lost.
+ */
+public final class NonMaskableMsiWithoutRemap implements PlatformCheck {
+
+	public static final CheckInfo INFO = CheckInfo.warning("nonmaskable-msi-without-remap",
+			"Non-maskable MSI moved without interrupt remapping",
+			"seed 001 (RISC-V IMSIC affinity thread); commit 6f1a4891a592",
+			"""
+			An MSI entry without the per-vector mask capability cannot be masked while its message is \
+			rewritten. When no interrupt-remapping domain (DMAR, AMDVI) sits on its path to the CPU, an \
+			affinity change rewrites the message in the device itself, one 32-bit config word at a time \
+			(address_lo, address_hi, data). A device interrupt raised between those writes uses a torn \
+			message — the new CPU's address with the old vector — and ends up on a vector nobody owns: \
+			the interrupt is lost ("interrupt nirvana space", tglx).
+
+			Reported as a warning under `direct`, `masked` (the entry cannot be masked, so it is \
+			`direct`) and `lazy-move` (IMSIC before v6.15). Under `two-step` (x86 msi_set_affinity: \
+			old address + new vector, then the new address, then a pending check on the old CPU) no \
+			interrupt is lost and it is reported as information: spurious interrupts are the price. \
+			`remap`, `immutable` (GIC ITS, IRQ_DOMAIN_FLAG_MSI_IMMUTABLE), MSI_FLAG_NO_AFFINITY and an \
+			`atomic` message write do not tear.
+
+			Fix: make the MSI `maskable` (a device with the capability), put a remap domain on the path \
+			(enable interrupt remapping), or use `affinity-update two-step`.""");
+
+	@Override
+	public CheckInfo info() {
+		return INFO;
+	}
+
+	@Override
+	public void check(PlatformFacts platform, CheckReporter reporter) {
+		for (DevicePath path : platform.devices()) {
+			MsiCapability msi = path.device().getMsi();
+			if (msi == null || msi.isMaskable() || path.msiParent().isEmpty()
+					|| path.msiWrite() != MsiWrite.CONFIG_WORDS || path.hasRemapping()
+					|| path.messageImmutable() || path.noAffinity()) {
+				continue;
+			}
+			AffinityUpdate strategy = path.strategy();
+			String where = Labels.device(path.device());
+			switch (strategy) {
+			case DIRECT, MASKED, LAZY_MOVE -> reporter.report(INFO,
+					where + ": MSI cannot be masked and its path to the CPU has no interrupt remapping; affinity-update "
+							+ Labels.strategy(strategy)
+							+ " writes address and data as separate 32-bit words, so an interrupt raised in between uses a torn message and is lost (seed 001, commit 6f1a4891a592)",
+					msi, null);
+			case TWO_STEP -> reporter.report(INFO, Severity.INFO,
+					where + ": non-maskable MSI without interrupt remapping is moved by the x86 two-step update (msi_set_affinity): no interrupt is lost, spurious interrupts are the price (seed 001)",
+					msi, null, -1);
+			default -> {
+				// remap and immutable never tear the message
+			}
+			}
+		}
+	}
+}
