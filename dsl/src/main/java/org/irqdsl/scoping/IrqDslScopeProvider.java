@@ -3,13 +3,60 @@
  */
 package org.irqdsl.scoping;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.Scopes;
+import org.irqdsl.irqDsl.Bus;
+import org.irqdsl.irqDsl.Device;
+import org.irqdsl.irqDsl.IrqDslPackage;
+import org.irqdsl.irqDsl.Platform;
+import org.irqdsl.irqDsl.Scenario;
 
 /**
- * This class contains custom scoping description.
- * 
- * See https://www.eclipse.org/Xtext/documentation/303_runtime_concepts.html#scoping
- * on how and when to use it.
+ * Devices nest platform > bus > device (> VMD child bus > device), so a scenario's device
+ * references see exactly the devices of the scenario's platform, by simple name, whichever file
+ * of the folder that platform is in. Everything else uses the default qualified-name scoping:
+ * domains by simple name inside their platform, platforms across the files of a folder.
  */
 public class IrqDslScopeProvider extends AbstractIrqDslScopeProvider {
 
+	@Override
+	public IScope getScope(EObject context, EReference reference) {
+		if (reference.getEReferenceType() == IrqDslPackage.Literals.DEVICE) {
+			Scenario scenario = EcoreUtil2.getContainerOfType(context, Scenario.class);
+			if (scenario != null) {
+				Platform platform = scenario.getPlatform();
+				if (platform == null || platform.eIsProxy()) {
+					return IScope.NULLSCOPE;
+				}
+				return Scopes.scopeFor(devicesOf(platform));
+			}
+		}
+		return super.getScope(context, reference);
+	}
+
+	/** Every device of a platform, those behind a VMD included. */
+	public static List<Device> devicesOf(Platform platform) {
+		List<Device> devices = new ArrayList<>();
+		for (Bus bus : platform.getBuses()) {
+			collect(bus, devices);
+		}
+		return devices;
+	}
+
+	private static void collect(Bus bus, List<Device> devices) {
+		for (Device d : bus.getDevices()) {
+			devices.add(d);
+			if (d.getVmd() != null) {
+				for (Bus child : d.getVmd().getBuses()) {
+					collect(child, devices);
+				}
+			}
+		}
+	}
 }

@@ -1,0 +1,105 @@
+package org.irqdsl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.irqdsl.IrqDslStandaloneSetup;
+
+import com.google.gson.GsonBuilder;
+import com.google.inject.Injector;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code irqdsl check PATH...}: parse and validate, print the diagnostics, exit 0, 1 or 2. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+		description = { "Check .irqdsl files (or every .irqdsl file under a folder) for syntax errors and interrupt-delivery hazards.",
+				"Prints path:line:col: severity: message [id] and a summary.",
+				"Exit status: 0 no error, 1 an error was found, 2 bad usage or unreadable input." })
+public class CheckCommand implements Callable<Integer> {
+
+	public enum Format {
+		text, json
+	}
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders to check")
+	List<Path> paths = new ArrayList<>();
+
+	@Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+	Format format;
+
+	@Option(names = "-W", paramLabel = "[no-]ID", description = "disable (no-ID) or re-enable a check, like dtc's -W")
+	List<String> warnings = new ArrayList<>();
+
+	@Option(names = "-E", paramLabel = "[no-]ID", description = "make a check's findings errors (no-ID: back to its own severity)")
+	List<String> errors = new ArrayList<>();
+
+	@Option(names = "--max-file-size", defaultValue = "8", paramLabel = "MIB",
+			description = "refuse files larger than this many MiB (default: ${DEFAULT-VALUE})")
+	double maxFileSizeMiB;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		try {
+			SeverityPolicy policy = SeverityPolicy.parse(warnings, errors);
+			List<Path> files = SourceFiles.expand(paths);
+			Injector injector = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration();
+			WorkspaceChecker checker = injector.getInstance(WorkspaceChecker.class);
+			WorkspaceChecker.Result result = checker.check(files, new SourceFiles((long) (maxFileSizeMiB * 1048576)), policy);
+			print(result, files.size(), out);
+			if (!result.unreadable().isEmpty()) {
+				return 2;
+			}
+			return result.findings().stream().anyMatch(Finding::isError) ? 1 : 0;
+		} catch (UsageException e) {
+			err.println("irqdsl check: " + e.getMessage());
+			return 2;
+		} finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	private void print(WorkspaceChecker.Result result, int fileCount, PrintWriter out) {
+		long errorCount = result.findings().stream().filter(Finding::isError).count() + result.unreadable().size();
+		long warningCount = result.findings().stream().filter(f -> "warning".equals(f.severity())).count();
+		long infoCount = result.findings().stream().filter(f -> "info".equals(f.severity())).count();
+		List<Finding> all = new ArrayList<>();
+		for (SourceFile bad : result.unreadable()) {
+			all.add(new Finding(bad.path().toString(), Math.max(bad.problemLine(), 1), 1, "error", bad.problem(), "unreadable"));
+		}
+		all.addAll(result.findings());
+		if (format == Format.json) {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("files", fileCount);
+			json.put("errors", errorCount);
+			json.put("warnings", warningCount);
+			json.put("infos", infoCount);
+			json.put("diagnostics", all);
+			out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json));
+			return;
+		}
+		for (Finding f : all) {
+			out.println(f.toText());
+		}
+		out.println(plural(fileCount, "file") + " checked: " + plural(errorCount, "error") + ", "
+				+ plural(warningCount, "warning") + ", " + plural(infoCount, "info") + ".");
+	}
+
+	private static String plural(long n, String word) {
+		return n + " " + word + (n == 1 || word.equals("info") ? "" : "s");
+	}
+}

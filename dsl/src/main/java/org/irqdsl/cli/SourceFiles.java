@@ -1,0 +1,120 @@
+package org.irqdsl.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Finds the .irqdsl files a command is given and reads them strictly (UTF-8, size limit). */
+public final class SourceFiles {
+
+	public static final String EXTENSION = ".irqdsl";
+
+	private final long maxBytes;
+
+	public SourceFiles(long maxBytes) {
+		this.maxBytes = maxBytes;
+	}
+
+	/** The .irqdsl files under each path (a file stands for itself), sorted, without repeats. */
+	public static List<Path> expand(List<Path> paths) throws UsageException {
+		TreeSet<Path> files = new TreeSet<>();
+		for (Path p : paths) {
+			if (!Files.exists(p)) {
+				throw new UsageException(p + ": no such file or directory");
+			}
+			if (Files.isDirectory(p)) {
+				try (Stream<Path> walk = Files.walk(p)) {
+					walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(EXTENSION))
+							.forEach(f -> files.add(f.normalize()));
+				} catch (IOException | java.io.UncheckedIOException e) {
+					throw new UsageException(p + ": cannot list the folder: " + e.getMessage());
+				}
+			} else {
+				files.add(p.normalize());
+			}
+		}
+		if (files.isEmpty()) {
+			throw new UsageException("no " + EXTENSION + " files under " + paths);
+		}
+		return new ArrayList<>(files);
+	}
+
+	/** The other .irqdsl files of a file's folder: they form its workspace (references across files). */
+	public static List<Path> siblings(Path file) {
+		Path dir = file.toAbsolutePath().getParent();
+		List<Path> result = new ArrayList<>();
+		if (dir == null) {
+			return result;
+		}
+		try (Stream<Path> list = Files.list(dir)) {
+			list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(EXTENSION))
+					.sorted().forEach(result::add);
+		} catch (IOException e) {
+			// an unlistable folder only loses cross-file references; the file itself is still read
+		}
+		return result;
+	}
+
+	public SourceFile read(Path path) {
+		try {
+			long size = Files.size(path);
+			if (size > maxBytes) {
+				return SourceFile.unreadable(path, String.format(
+						"file is %.1f MiB, larger than the %.1f MiB limit (raise it with --max-file-size)",
+						size / 1048576.0, maxBytes / 1048576.0), 0);
+			}
+			byte[] bytes = Files.readAllBytes(path);
+			return decode(path, bytes);
+		} catch (IOException e) {
+			return SourceFile.unreadable(path, "cannot read: " + describe(e), 0);
+		}
+	}
+
+	private static String describe(IOException e) {
+		if (e instanceof java.nio.file.AccessDeniedException) {
+			return "permission denied";
+		}
+		if (e instanceof java.nio.file.NoSuchFileException) {
+			return "no such file";
+		}
+		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+	}
+
+	/** Decodes UTF-8, naming the line and byte of the first invalid sequence. */
+	static SourceFile decode(Path path, byte[] bytes) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+		CoderResult result = decoder.decode(in, out, true);
+		if (result.isError()) {
+			int offset = in.position();
+			int line = 1;
+			for (int i = 0; i < offset; i++) {
+				if (bytes[i] == '\n') {
+					line++;
+				}
+			}
+			return SourceFile.unreadable(path, String.format(
+					"not valid UTF-8: byte 0x%02x at offset %d (line %d); expected a UTF-8 text file", bytes[offset] & 0xff,
+					offset, line), line);
+		}
+		decoder.flush(out);
+		out.flip();
+		String text = out.toString();
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		return SourceFile.read(path, text);
+	}
+}

@@ -1,0 +1,68 @@
+package org.irqdsl.validation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.StringInputStream;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.irqdsl.IrqDslStandaloneSetup;
+import org.irqdsl.cli.Finding;
+import org.irqdsl.cli.WorkspaceCheckerAccess;
+
+import com.google.inject.Injector;
+
+/**
+ * Parses and validates .irqdsl text the way the command line does and returns its diagnostics as
+ * {@code line: severity [id]} strings, so a test states exactly what a text must produce.
+ */
+public final class Diagnostics {
+
+	private static final Injector INJECTOR = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration();
+
+	private Diagnostics() {
+	}
+
+	/** Validates {@code files} (name, text, name, text...) in one resource set; diagnostics of all of them. */
+	public static List<Issue> issues(String... namesAndTexts) {
+		XtextResourceSet set = INJECTOR.getInstance(XtextResourceSet.class);
+		List<Resource> resources = new java.util.ArrayList<>();
+		for (int i = 0; i < namesAndTexts.length; i += 2) {
+			Resource r = set.createResource(URI.createURI("memory:/ws/" + namesAndTexts[i]));
+			try {
+				r.load(new StringInputStream(namesAndTexts[i + 1]), null);
+			} catch (java.io.IOException e) {
+				throw new IllegalStateException(e);
+			}
+			resources.add(r);
+		}
+		IResourceValidator validator = INJECTOR.getInstance(IResourceValidator.class);
+		return resources.stream().flatMap(r -> validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl).stream()).toList();
+	}
+
+	/** The diagnostics of one text as {@code line: severity [id]}. */
+	public static List<String> of(String text) {
+		return issues("test.irqdsl", text).stream().map(Diagnostics::brief).collect(Collectors.toList());
+	}
+
+	/** The ids of one text's diagnostics. */
+	public static List<String> ids(String text) {
+		return issues("test.irqdsl", text).stream().map(i -> WorkspaceCheckerAccess.idOf(i)).collect(Collectors.toList());
+	}
+
+	public static String brief(Issue i) {
+		Finding f = new Finding("", i.getLineNumber(), i.getColumn(), IrqDslChecks.label(i.getSeverity()), i.getMessage(),
+				WorkspaceCheckerAccess.idOf(i));
+		return f.line() + ": " + f.severity() + " [" + f.id() + "]";
+	}
+
+	/** The messages of one text's diagnostics. */
+	public static List<String> messages(String text) {
+		return issues("test.irqdsl", text).stream().map(Issue::getMessage).collect(Collectors.toList());
+	}
+}
