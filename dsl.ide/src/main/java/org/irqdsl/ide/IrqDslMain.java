@@ -1,6 +1,7 @@
 package org.irqdsl.ide;
 
 import org.irqdsl.cli.IrqDslCli;
+import org.irqdsl.ide.server.LspCommand;
 
 /** Entry point of the irqdsl executable jar: the language's commands plus the editor-side ones. */
 public final class IrqDslMain {
@@ -9,6 +10,7 @@ public final class IrqDslMain {
 	}
 
 	public static void main(String[] args) {
-		System.exit(IrqDslCli.commandLine().execute(args));
+		int status = IrqDslCli.commandLine(new LspCommand()).execute(args);
+		System.exit(status);
 	}
 }

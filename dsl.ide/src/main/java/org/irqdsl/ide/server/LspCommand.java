@@ -1,0 +1,41 @@
+package org.irqdsl.ide.server;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+
+import picocli.CommandLine.Command;
+
+/** {@code irqdsl lsp}: the language server, speaking LSP over standard input and output. */
+@Command(name = "lsp", mixinStandardHelpOptions = true,
+		description = "Run the .irqdsl language server on stdin/stdout (for VS Code, Neovim, Emacs eglot...).")
+public class LspCommand implements Callable<Integer> {
+
+	@Override
+	public Integer call() throws InterruptedException {
+		InputStream in = System.in;
+		PrintStream out = System.out;
+		// Nothing but LSP messages may reach stdout: anything else printed goes to stderr.
+		System.setOut(System.err);
+		Injector injector = Guice.createInjector(new ServerModule());
+		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
+		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out);
+		server.connect(launcher.getRemoteProxy());
+		try {
+			launcher.startListening().get();
+		} catch (ExecutionException e) {
+			System.err.println("irqdsl lsp: connection closed: " + e.getCause());
+			return 1;
+		}
+		return 0;
+	}
+}
