@@ -3,9 +3,21 @@
  */
 package org.irqdsl.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.irqdsl.ide.contentassist.IrqDslIdeContentProposalProvider;
+import org.irqdsl.ide.hover.IrqDslHoverService;
 
 /**
  * Use this class to register ide components.
  */
 public class IrqDslIdeModule extends AbstractIrqDslIdeModule {
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return IrqDslIdeContentProposalProvider.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return IrqDslHoverService.class;
+	}
 }
