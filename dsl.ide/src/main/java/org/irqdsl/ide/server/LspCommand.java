@@ -27,7 +27,7 @@ public class LspCommand implements Callable<Integer> {
 		// Nothing but LSP messages may reach stdout: anything else printed goes to stderr.
 		System.setOut(System.err);
 		Injector injector = Guice.createInjector(new ServerModule());
-		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
+		LanguageServerImpl server = injector.getInstance(IrqDslLanguageServer.class);
 		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out);
 		server.connect(launcher.getRemoteProxy());
 		try {

@@ -41,6 +41,14 @@ final class LspClientProcess implements AutoCloseable {
 	}
 
 	static LspClientProcess start(Path workspace) throws Exception {
+		return start(init -> {
+			init.setRootUri(workspace.toUri().toString());
+			init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+		});
+	}
+
+	/** Starts the server and initializes it with what {@code roots} puts in the params (or leaves out). */
+	static LspClientProcess start(java.util.function.Consumer<InitializeParams> roots) throws Exception {
 		String jar = System.getProperty("irqdsl.jar");
 		Process process = new ProcessBuilder("java", "-jar", jar, "lsp").redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		Client client = new Client();
@@ -50,8 +58,7 @@ final class LspClientProcess implements AutoCloseable {
 		client.owner = lsp;
 		InitializeParams init = new InitializeParams();
 		init.setProcessId((int) ProcessHandle.current().pid());
-		init.setRootUri(workspace.toUri().toString());
-		init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+		roots.accept(init);
 		init.setCapabilities(new ClientCapabilities());
 		lsp.server.initialize(init).get(60, TimeUnit.SECONDS);
 		lsp.server.initialized(new InitializedParams());
