@@ -4,7 +4,9 @@
 package org.irqdsl.ide;
 
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.irqdsl.ide.codeactions.IrqDslCodeActionService;
 import org.irqdsl.ide.contentassist.IrqDslIdeContentProposalProvider;
 import org.irqdsl.ide.hover.IrqDslHoverService;
 
@@ -15,6 +17,10 @@ public class IrqDslIdeModule extends AbstractIrqDslIdeModule {
 
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return IrqDslIdeContentProposalProvider.class;
+	}
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return IrqDslCodeActionService.class;
 	}
 
 	public Class<? extends IHoverService> bindIHoverService() {

@@ -65,6 +65,13 @@ public final class IrqDslChecks {
 		return ALL.stream().filter(c -> c.id().equals(id)).findFirst();
 	}
 
+	/** The check with this id, when it offers quick fixes. */
+	public static Optional<FixableCheck> fixable(String id) {
+		return Stream.concat(PLATFORM_CHECKS.stream().filter(c -> c.info().id().equals(id)),
+				SCENARIO_CHECKS.stream().filter(c -> c.info().id().equals(id)))
+				.filter(FixableCheck.class::isInstance).map(FixableCheck.class::cast).findFirst();
+	}
+
 	/** Severity names as the command line and docs print them. */
 	public static String label(Severity severity) {
 		return switch (severity) {
