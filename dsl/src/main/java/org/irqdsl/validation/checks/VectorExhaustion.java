@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.analysis.Written;
 import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.Domain;
 import org.irqdsl.irqDsl.IrqDslPackage;
@@ -40,7 +41,7 @@ public final class VectorExhaustion implements PlatformCheck {
 		}
 		int online = platform.cpus().onlineCount();
 		demand.forEach((root, wanted) -> {
-			if (!root.eIsSet(IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST) || root.getVectorFirst() > root.getVectorLast()) {
+			if (!Written.isWritten(root, IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST) || root.getVectorFirst() > root.getVectorLast()) {
 				return;
 			}
 			long capacity = (long) (root.getVectorLast() - root.getVectorFirst() + 1) * online;
