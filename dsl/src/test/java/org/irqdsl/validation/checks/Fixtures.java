@@ -56,7 +56,12 @@ final class Fixtures {
 
 	/** {@code platform p { cpus 4 ... }} around the given declarations, one per line. */
 	static String platform(String... declarations) {
-		return "platform p {\n    cpus 4\n" + String.join("\n", declarations) + "\n}\n";
+		return platformWithCpus("cpus 4", declarations);
+	}
+
+	/** {@code platform p { CPUS ... }}: the given CPU declaration and declarations, one per line. */
+	static String platformWithCpus(String cpus, String... declarations) {
+		return "platform p {\n" + cpus + "\n" + String.join("\n", declarations) + "\n}\n";
 	}
 
 	/** {@code domain vector : VECTOR} with the x86 vector range and ops, and the given extra lines. */
