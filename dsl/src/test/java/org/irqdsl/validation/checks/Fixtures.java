@@ -12,17 +12,17 @@ import org.irqdsl.validation.Diagnostics;
  * reference/linux-msi.md ("Real parents") lists them, a platform wrapper, and line lookups so a
  * test can state the exact line of a diagnostic by the text it is on.
  */
-final class Fixtures {
+public final class Fixtures {
 
 	/** x86 vector domain, arch/x86/kernel/apic/msi.c (DOMAIN_BUS_ANY, no select mask). */
-	static final String X86_VECTOR_OPS = """
+	public static final String X86_VECTOR_OPS = """
 			msi-parent-ops {
 			    supported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_PCI_MSIX, MSI_FLAG_PCI_MSIX_ALLOC_DYN
 			    required  MSI_FLAG_USE_DEF_DOM_OPS, MSI_FLAG_USE_DEF_CHIP_OPS
 			}""";
 
 	/** Intel DMAR remapping, drivers/iommu/intel/irq_remapping.c. */
-	static final String DMAR_OPS = """
+	public static final String DMAR_OPS = """
 			msi-parent-ops {
 			    supported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_PCI_MSIX, MSI_FLAG_PCI_MSIX_ALLOC_DYN, MSI_FLAG_MULTI_PCI_MSI
 			    bus-token DOMAIN_BUS_DMAR
@@ -31,7 +31,7 @@ final class Fixtures {
 			}""";
 
 	/** GICv3 ITS, drivers/irqchip/irq-gic-its-msi-parent.c. */
-	static final String GIC_ITS_OPS = """
+	public static final String GIC_ITS_OPS = """
 			msi-parent-ops {
 			    supported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_PCI_MSIX, MSI_FLAG_MULTI_PCI_MSI, MSI_FLAG_PCI_MSIX_ALLOC_DYN
 			    required  MSI_FLAG_USE_DEF_DOM_OPS, MSI_FLAG_USE_DEF_CHIP_OPS, MSI_FLAG_PCI_MSI_MASK_PARENT
@@ -42,7 +42,7 @@ final class Fixtures {
 			}""";
 
 	/** Intel VMD, drivers/pci/controller/vmd.c: requires MSI_FLAG_NO_AFFINITY without supporting it. */
-	static final String VMD_OPS = """
+	public static final String VMD_OPS = """
 			msi-parent-ops {
 			    supported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_PCI_MSIX
 			    required  MSI_FLAG_USE_DEF_DOM_OPS, MSI_FLAG_NO_AFFINITY
@@ -55,43 +55,43 @@ final class Fixtures {
 	}
 
 	/** {@code platform p { cpus 4 ... }} around the given declarations, one per line. */
-	static String platform(String... declarations) {
+	public static String platform(String... declarations) {
 		return platformWithCpus("cpus 4", declarations);
 	}
 
 	/** {@code platform p { CPUS ... }}: the given CPU declaration and declarations, one per line. */
-	static String platformWithCpus(String cpus, String... declarations) {
+	public static String platformWithCpus(String cpus, String... declarations) {
 		return "platform p {\n" + cpus + "\n" + String.join("\n", declarations) + "\n}\n";
 	}
 
 	/** {@code domain vector : VECTOR} with the x86 vector range and ops, and the given extra lines. */
-	static String x86Vector(String... extra) {
+	public static String x86Vector(String... extra) {
 		return domain("vector : VECTOR", "vectors 0x20..0xff", X86_VECTOR_OPS, String.join("\n", extra));
 	}
 
 	/** {@code domain ir : DMAR parent vector} with the DMAR ops and the given extra lines. */
-	static String dmar(String... extra) {
+	public static String dmar(String... extra) {
 		return domain("ir : DMAR parent vector", DMAR_OPS, String.join("\n", extra));
 	}
 
 	/** {@code domain its : GIC_ITS} with the ITS ops, ISOLATED_MSI | MSI_IMMUTABLE and the given extra lines. */
-	static String gicIts(String... extra) {
+	public static String gicIts(String... extra) {
 		return domain("its : GIC_ITS", GIC_ITS_OPS, "domain-flags IRQ_DOMAIN_FLAG_ISOLATED_MSI, IRQ_DOMAIN_FLAG_MSI_IMMUTABLE",
 				String.join("\n", extra));
 	}
 
 	/** {@code domain vmd_msi : VMD_MSI parent vector} with vmd.c's ops. */
-	static String vmdMsi() {
+	public static String vmdMsi() {
 		return domain("vmd_msi : VMD_MSI parent vector", VMD_OPS);
 	}
 
 	/** {@code domain HEAD { body... }}. */
-	static String domain(String head, String... body) {
+	public static String domain(String head, String... body) {
 		return "domain " + head + " {\n" + String.join("\n", body) + "\n}";
 	}
 
 	/** {@code bus pci pcie0 msi-parent PARENT { lines... }}. */
-	static String pciBus(String parent, String... lines) {
+	public static String pciBus(String parent, String... lines) {
 		return "bus pci pcie0 msi-parent " + parent + " {\n" + String.join("\n", lines) + "\n}";
 	}
 
@@ -100,14 +100,14 @@ final class Fixtures {
 	 * {@code vmd} block, and one child bus {@code vmdbus} ({@code msi-parent} the given domain, none
 	 * when empty) holding the given devices.
 	 */
-	static String vmdDevice(String vmdLines, String childParent, String... childDevices) {
+	public static String vmdDevice(String vmdLines, String childParent, String... childDevices) {
 		return "device vmd0 at \"0000:00:0e.0\" {\n    msi-x count 32\n    vmd {\n" + vmdLines + "\n        bus pci vmdbus"
 				+ (childParent.isEmpty() ? "" : " msi-parent " + childParent) + " {\n" + String.join("\n", childDevices)
 				+ "\n        }\n    }\n}";
 	}
 
 	/** The 1-based number of the one line of {@code text} that contains {@code marker}. */
-	static int line(String text, String marker) {
+	public static int line(String text, String marker) {
 		List<String> lines = text.lines().toList();
 		List<Integer> hits = new java.util.ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
@@ -120,12 +120,12 @@ final class Fixtures {
 	}
 
 	/** {@code "LINE: severity [id]"} (what {@link Diagnostics#of} returns) for the line holding {@code marker}. */
-	static String at(String text, String marker, String severityAndId) {
+	public static String at(String text, String marker, String severityAndId) {
 		return line(text, marker) + ": " + severityAndId;
 	}
 
 	/** The message of the one diagnostic of {@code text} with this id. */
-	static String message(String text, String id) {
+	public static String message(String text, String id) {
 		List<String> messages = Diagnostics.issues("test.irqdsl", text).stream()
 				.filter(i -> id.equals(WorkspaceCheckerAccess.idOf(i))).map(i -> i.getMessage()).toList();
 		assertThat(messages).as("messages of [%s]", id).hasSize(1);
