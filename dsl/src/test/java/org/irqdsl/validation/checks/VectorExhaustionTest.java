@@ -42,6 +42,27 @@ class VectorExhaustionTest {
 	}
 
 	@Test
+	void multiVectorMsiCountsOneVectorWhenTheParentDropsMultiPciMsi() {
+		String text = platformWithCpus("cpus 1", SMALL_VECTOR, pciBus("vector", "device nic at \"00:02.0\" { msi count 32 maskable }"));
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [flag-masked-by-parent]"));
+	}
+
+	@Test
+	void multiVectorMsiCountsInFullUnderARemapDomainThatSupportsIt() {
+		String text = platformWithCpus("cpus 1", SMALL_VECTOR, dmar("affinity-update remap"),
+				pciBus("ir", "device nic at \"00:02.0\" { msi count 32 maskable }"));
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "vectors 0x20..0x2f", "error [" + ID + "]"));
+		assertThat(message(text, ID)).contains("request 32 vectors");
+	}
+
+	@Test
+	void msixTheParentDropsFallsBackToMsi() {
+		String text = platformWithCpus("cpus 1", SMALL_VECTOR.replace(", MSI_FLAG_PCI_MSIX, MSI_FLAG_PCI_MSIX_ALLOC_DYN", ""),
+				pciBus("vector", "device nic at \"00:02.0\" { msi count 1 maskable msi-x count 2048 }"));
+		assertThat(Diagnostics.of(text)).isEmpty();
+	}
+
+	@Test
 	void offlineCpusHoldNothing() {
 		String offline = platformWithCpus("cpus 2 offline 1", SMALL_VECTOR, pciBus("vector", nvme(32)));
 		assertThat(Diagnostics.of(offline)).containsExactly(at(offline, "vectors 0x20..0x2f", "error [" + ID + "]"));
