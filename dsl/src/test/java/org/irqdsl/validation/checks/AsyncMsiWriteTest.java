@@ -54,9 +54,10 @@ class AsyncMsiWriteTest {
 		assertThat(Diagnostics.of(text)).isEmpty();
 	}
 
-	@Test
-	void aSynchronousDeviceOnAQueuedBusIsNotReported() {
-		String text = cdx("msi-write firmware-queued", "device fpga0 at \"00:01\" { msi count 1 msi-write firmware-sync }");
+	@ParameterizedTest
+	@ValueSource(strings = { "firmware-sync", "atomic", "config-words" })
+	void aSynchronousDeviceOnAQueuedBusIsNotReported(String write) {
+		String text = cdx("msi-write firmware-queued", "device fpga0 at \"00:01\" { msi count 1 msi-write " + write + " }");
 		assertThat(Diagnostics.of(text)).isEmpty();
 	}
 }

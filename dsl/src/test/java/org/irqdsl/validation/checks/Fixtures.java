@@ -2,13 +2,15 @@ package org.irqdsl.validation.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.cli.WorkspaceCheckerAccess;
 import org.irqdsl.validation.Diagnostics;
 
 /**
- * Building blocks of the check tests: the real parents' msi_parent_ops as
+ * Building blocks of the check and scoping tests: the real parents' msi_parent_ops as
  * reference/linux-msi.md ("Real parents") lists them, a platform wrapper, and line lookups so a
  * test can state the exact line of a diagnostic by the text it is on.
  */
@@ -39,6 +41,16 @@ public final class Fixtures {
 			    bus-token DOMAIN_BUS_NEXUS
 			    select    MATCH_PCI_MSI, MATCH_PLATFORM_MSI
 			    prefix    "ITS-"
+			}""";
+
+	/** RISC-V IMSIC, drivers/irqchip/irq-riscv-imsic-platform.c. */
+	public static final String IMSIC_OPS = """
+			msi-parent-ops {
+			    supported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_PCI_MSIX
+			    required  MSI_FLAG_USE_DEF_DOM_OPS, MSI_FLAG_USE_DEF_CHIP_OPS, MSI_FLAG_PCI_MSI_MASK_PARENT
+			    chip-flags MSI_CHIP_FLAG_SET_ACK
+			    bus-token DOMAIN_BUS_NEXUS
+			    select    MATCH_PCI_MSI, MATCH_PLATFORM_MSI
 			}""";
 
 	/** Intel VMD, drivers/pci/controller/vmd.c: requires MSI_FLAG_NO_AFFINITY without supporting it. */
@@ -80,6 +92,11 @@ public final class Fixtures {
 				String.join("\n", extra));
 	}
 
+	/** {@code domain imsic : IMSIC} with the IMSIC ops and the given extra lines. */
+	public static String imsic(String... extra) {
+		return domain("imsic : IMSIC", IMSIC_OPS, String.join("\n", extra));
+	}
+
 	/** {@code domain vmd_msi : VMD_MSI parent vector} with vmd.c's ops. */
 	public static String vmdMsi() {
 		return domain("vmd_msi : VMD_MSI parent vector", VMD_OPS);
@@ -109,7 +126,7 @@ public final class Fixtures {
 	/** The 1-based number of the one line of {@code text} that contains {@code marker}. */
 	public static int line(String text, String marker) {
 		List<String> lines = text.lines().toList();
-		List<Integer> hits = new java.util.ArrayList<>();
+		List<Integer> hits = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			if (lines.get(i).contains(marker)) {
 				hits.add(i + 1);
@@ -127,7 +144,7 @@ public final class Fixtures {
 	/** The message of the one diagnostic of {@code text} with this id. */
 	public static String message(String text, String id) {
 		List<String> messages = Diagnostics.issues("test.irqdsl", text).stream()
-				.filter(i -> id.equals(WorkspaceCheckerAccess.idOf(i))).map(i -> i.getMessage()).toList();
+				.filter(i -> id.equals(WorkspaceCheckerAccess.idOf(i))).map(Issue::getMessage).toList();
 		assertThat(messages).as("messages of [%s]", id).hasSize(1);
 		return messages.get(0);
 	}

@@ -16,8 +16,8 @@ class NonMaskableMsiWithoutRemapTest {
 	/** x86 without remapping: the local APIC cannot mask either, so seed 002's warning comes along. */
 	private static final String NO_PARENT_MASK = "warning [unmaskable-without-parent-mask]";
 
-	private static String x86(String strategy, String... devices) {
-		return platform(x86Vector(strategy), pciBus("vector", devices));
+	private static String x86(String strategy, String... busLines) {
+		return platform(x86Vector(strategy), pciBus("vector", busLines));
 	}
 
 	@ParameterizedTest
@@ -36,6 +36,13 @@ class NonMaskableMsiWithoutRemapTest {
 		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"),
 				at(text, "device nic", NO_PARENT_MASK));
 		assertThat(message(text, ID)).contains("affinity-update direct");
+	}
+
+	@Test
+	void imsicLazyMoveBeforeV615LosesTheInterrupt() {
+		String text = platform(imsic("affinity-update lazy-move"), pciBus("imsic", NIC));
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"));
+		assertThat(message(text, ID)).contains("affinity-update lazy-move", "seed 001");
 	}
 
 	@Test
