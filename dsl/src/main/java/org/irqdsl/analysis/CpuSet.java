@@ -33,7 +33,7 @@ public record CpuSet(BitSet present, BitSet online) {
 
 	private static void set(BitSet bits, CpuRange r) {
 		int first = r.getFirst();
-		int last = r.getLast() == 0 && !r.eIsSet(org.irqdsl.irqDsl.IrqDslPackage.Literals.CPU_RANGE__LAST) ? first : r.getLast();
+		int last = Written.isWritten(r, org.irqdsl.irqDsl.IrqDslPackage.Literals.CPU_RANGE__LAST) ? r.getLast() : first;
 		if (first >= 0 && first <= last && last < MAX_CPUS) {
 			bits.set(first, last + 1);
 		}

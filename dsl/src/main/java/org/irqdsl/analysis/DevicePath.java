@@ -48,10 +48,10 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 
 	/** How the message is written: the device's declaration, else the bus's, else the bus type's default. */
 	public MsiWrite msiWrite() {
-		if (device.eIsSet(org.irqdsl.irqDsl.IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
+		if (Written.isWritten(device, org.irqdsl.irqDsl.IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
 			return device.getMsiWrite();
 		}
-		if (bus.eIsSet(org.irqdsl.irqDsl.IrqDslPackage.Literals.BUS__MSI_WRITE)) {
+		if (Written.isWritten(bus, org.irqdsl.irqDsl.IrqDslPackage.Literals.BUS__MSI_WRITE)) {
 			return bus.getMsiWrite();
 		}
 		return bus.getType() == org.irqdsl.irqDsl.BusType.CDX ? MsiWrite.FIRMWARE_SYNC : MsiWrite.CONFIG_WORDS;

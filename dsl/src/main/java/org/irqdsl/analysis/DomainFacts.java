@@ -34,7 +34,7 @@ public final class DomainFacts {
 
 	/** Whether the domain's irqchip can mask one interrupt: declared with chip-mask, else the kind's. */
 	public static boolean chipCanMask(Domain d) {
-		if (d.eIsSet(IrqDslPackage.Literals.DOMAIN__CHIP_MASK)) {
+		if (Written.isWritten(d, IrqDslPackage.Literals.DOMAIN__CHIP_MASK)) {
 			return d.getChipMask() == YesNo.YES;
 		}
 		return kind(d).map(DomainKind::chipCanMask).orElse(false);
@@ -42,7 +42,7 @@ public final class DomainFacts {
 
 	/** The affinity-update strategy the domain declares, if it declares one. */
 	public static Optional<AffinityUpdate> declaredStrategy(Domain d) {
-		return d.eIsSet(IrqDslPackage.Literals.DOMAIN__AFFINITY_UPDATE) ? Optional.of(d.getAffinityUpdate())
+		return Written.isWritten(d, IrqDslPackage.Literals.DOMAIN__AFFINITY_UPDATE) ? Optional.of(d.getAffinityUpdate())
 				: Optional.empty();
 	}
 

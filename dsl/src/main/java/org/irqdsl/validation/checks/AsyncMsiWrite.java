@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.analysis.Written;
 import org.irqdsl.irqDsl.Bus;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.MsiWrite;
@@ -52,7 +53,7 @@ public final class AsyncMsiWrite implements PlatformCheck {
 			}
 			String why = " is written asynchronously (msi-write " + write.getLiteral()
 					+ "): after request_irq the device can fire with an unwritten message, and CPU hot-unplug in stop_machine() cannot wait for the write (seed 000); write it in irq_bus_sync_unlock() under irq_bus_lock()";
-			if (path.device().eIsSet(IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
+			if (Written.isWritten(path.device(), IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
 				reporter.report(INFO, "the MSI message of " + Labels.device(path.device()) + why, path.device(),
 						IrqDslPackage.Literals.DEVICE__MSI_WRITE);
 			} else if (reportedBuses.add(path.bus())) {

@@ -2,6 +2,7 @@ package org.irqdsl.validation.checks;
 
 import org.irqdsl.analysis.CpuSet;
 import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.analysis.Written;
 import org.irqdsl.irqDsl.CpuRange;
 import org.irqdsl.irqDsl.Cpus;
 import org.irqdsl.irqDsl.IrqDslPackage;
@@ -62,7 +63,7 @@ public final class CpuRangeCheck implements PlatformCheck {
 	}
 
 	private static int last(CpuRange r) {
-		return r.eIsSet(IrqDslPackage.Literals.CPU_RANGE__LAST) ? r.getLast() : r.getFirst();
+		return Written.isWritten(r, IrqDslPackage.Literals.CPU_RANGE__LAST) ? r.getLast() : r.getFirst();
 	}
 
 	private static void range(CheckReporter reporter, CpuRange r) {

@@ -2,6 +2,7 @@ package org.irqdsl.validation.checks;
 
 import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.analysis.Written;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
@@ -25,7 +26,7 @@ public final class MsiCount implements PlatformCheck {
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		for (DevicePath path : platform.devices()) {
 			var msi = path.device().getMsi();
-			if (msi != null && msi.eIsSet(IrqDslPackage.Literals.MSI_CAPABILITY__COUNT)) {
+			if (msi != null && Written.isWritten(msi, IrqDslPackage.Literals.MSI_CAPABILITY__COUNT)) {
 				int n = msi.getCount();
 				if (n < 1 || n > 32 || Integer.bitCount(n) != 1) {
 					reporter.report(INFO, path.device().getName() + ": MSI count " + n
@@ -33,7 +34,7 @@ public final class MsiCount implements PlatformCheck {
 				}
 			}
 			var msix = path.device().getMsix();
-			if (msix != null && msix.eIsSet(IrqDslPackage.Literals.MSIX_CAPABILITY__COUNT)) {
+			if (msix != null && Written.isWritten(msix, IrqDslPackage.Literals.MSIX_CAPABILITY__COUNT)) {
 				int n = msix.getCount();
 				if (n < 1 || n > 2048) {
 					reporter.report(INFO, path.device().getName() + ": MSI-X count " + n + " is not within 1..2048",

@@ -4,6 +4,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.analysis.Written;
 import org.irqdsl.irqDsl.CpuThread;
 import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.DeviceThread;
@@ -47,7 +48,7 @@ public final class ScenarioReferences implements ScenarioCheck {
 			} else if (o instanceof SetAffinity s) {
 				entry(s.getEntry(), reporter);
 				cpu(s.getCpu(), platform, s, IrqDslPackage.Literals.SET_AFFINITY__CPU, reporter);
-				if (s.eIsSet(IrqDslPackage.Literals.SET_AFFINITY__VECTOR)) {
+				if (Written.isWritten(s, IrqDslPackage.Literals.SET_AFFINITY__VECTOR)) {
 					vector(s.getEntry(), s.getVector(), platform, s, IrqDslPackage.Literals.SET_AFFINITY__VECTOR, reporter);
 				}
 			} else if (o instanceof EntryRef ref && !(o.eContainer() instanceof Initially) && !(o.eContainer() instanceof SetAffinity)) {
@@ -97,7 +98,7 @@ public final class ScenarioReferences implements ScenarioCheck {
 		for (DevicePath path : platform.devices()) {
 			if (path.device() == ref.getDevice()) {
 				path.root().ifPresent(root -> {
-					if (root.eIsSet(IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST)
+					if (Written.isWritten(root, IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST)
 							&& (vector < root.getVectorFirst() || vector > root.getVectorLast())) {
 						reporter.report(VectorRange.INFO, "vector " + VectorRange.hex(vector) + " is outside "
 								+ Labels.domain(root) + "'s range " + VectorRange.hex(root.getVectorFirst()) + ".."

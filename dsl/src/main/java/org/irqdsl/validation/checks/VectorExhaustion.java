@@ -5,9 +5,12 @@ import java.util.Map;
 
 import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.analysis.Written;
 import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.Domain;
 import org.irqdsl.irqDsl.IrqDslPackage;
+import org.irqdsl.runtime.kernel.MsiFlag;
+import org.irqdsl.runtime.kernel.MsiLib;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
@@ -20,7 +23,8 @@ public final class VectorExhaustion implements PlatformCheck {
 			"""
 			A root domain with `vectors FIRST..LAST` holds at most (LAST - FIRST + 1) vectors on each \
 			online CPU (the irq matrix allocator). When the devices whose path ends at that root ask \
-			for more (each MSI-X entry and each MSI vector one), allocation fails with -ENOSPC and \
+			for more (each MSI-X entry and each MSI vector one, as far as their MSI parent's flags let \
+			them have them: see flag-masked-by-parent), allocation fails with -ENOSPC and \
 			drivers lose interrupts or fail to probe. Children with MSI_FLAG_NO_AFFINITY (VMD) are \
 			multiplexed on their VMD's vectors and do not count.""");
 
@@ -36,11 +40,11 @@ public final class VectorExhaustion implements PlatformCheck {
 			if (path.root().isEmpty() || path.noAffinity()) {
 				continue;
 			}
-			demand.merge(path.root().get(), (long) vectorsOf(path.device()), Long::sum);
+			demand.merge(path.root().get(), (long) vectorsOf(path), Long::sum);
 		}
 		int online = platform.cpus().onlineCount();
 		demand.forEach((root, wanted) -> {
-			if (!root.eIsSet(IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST) || root.getVectorFirst() > root.getVectorLast()) {
+			if (!Written.isWritten(root, IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST) || root.getVectorFirst() > root.getVectorLast()) {
 				return;
 			}
 			long capacity = (long) (root.getVectorLast() - root.getVectorFirst() + 1) * online;
@@ -53,13 +57,21 @@ public final class VectorExhaustion implements PlatformCheck {
 		});
 	}
 
-	/** The vectors a device asks for: its MSI-X table, else its MSI count. */
-	static int vectorsOf(Device d) {
-		if (d.getMsix() != null) {
+	/**
+	 * The vectors a device gets: its MSI-X table when the parent keeps MSI_FLAG_PCI_MSIX, else its MSI
+	 * count when the parent keeps MSI_FLAG_MULTI_PCI_MSI, else one MSI vector; none under a parent
+	 * without msi-parent-ops (missing-msi-parent-ops).
+	 */
+	static int vectorsOf(DevicePath path) {
+		Device d = path.device();
+		if (path.effectiveFlags(0).isEmpty()) {
+			return 0;
+		}
+		if (d.getMsix() != null && path.has(MsiLib.PCI_MSIX_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSIX)) {
 			return Math.max(d.getMsix().getCount(), 1);
 		}
 		if (d.getMsi() != null) {
-			return Math.max(d.getMsi().getCount(), 1);
+			return path.has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_MULTI_PCI_MSI) ? Math.max(d.getMsi().getCount(), 1) : 1;
 		}
 		return 0;
 	}

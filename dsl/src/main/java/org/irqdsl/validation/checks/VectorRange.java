@@ -1,6 +1,7 @@
 package org.irqdsl.validation.checks;
 
 import org.irqdsl.analysis.PlatformFacts;
+import org.irqdsl.analysis.Written;
 import org.irqdsl.irqDsl.Domain;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.runtime.kernel.DomainKind;
@@ -32,7 +33,7 @@ public final class VectorRange implements PlatformCheck {
 	@Override
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		for (Domain d : platform.platform().getDomains()) {
-			if (!d.eIsSet(IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST)) {
+			if (!Written.isWritten(d, IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST)) {
 				continue;
 			}
 			int first = d.getVectorFirst();

@@ -1,0 +1,137 @@
+package org.irqdsl.validation.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.irqdsl.validation.checks.Fixtures.*;
+
+import org.irqdsl.validation.Diagnostics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** nonmaskable-msi-without-remap: seed 001, commit 6f1a4891a592. */
+class NonMaskableMsiWithoutRemapTest {
+
+	private static final String ID = "nonmaskable-msi-without-remap";
+	private static final String NIC = "device nic at \"00:02.0\" { msi count 1 }";
+	/** x86 without remapping: the local APIC cannot mask either, so seed 002's warning comes along. */
+	private static final String NO_PARENT_MASK = "warning [unmaskable-without-parent-mask]";
+
+	private static String x86(String strategy, String... busLines) {
+		return platform(x86Vector(strategy), pciBus("vector", busLines));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "direct", "masked", "lazy-move" })
+	void strategiesThatWriteTheWordsSeparatelyLoseTheInterrupt(String strategy) {
+		String text = x86("affinity-update " + strategy, NIC);
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"),
+				at(text, "device nic", NO_PARENT_MASK));
+		assertThat(message(text, ID)).contains("device nic (00:02.0)", "affinity-update " + strategy, "torn message",
+				"seed 001", "6f1a4891a592");
+	}
+
+	@Test
+	void aPathThatDeclaresNoStrategyIsDirect() {
+		String text = x86("", NIC);
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"),
+				at(text, "device nic", NO_PARENT_MASK));
+		assertThat(message(text, ID)).contains("affinity-update direct");
+	}
+
+	@Test
+	void imsicLazyMoveBeforeV615LosesTheInterrupt() {
+		String text = platform(imsic("affinity-update lazy-move"), pciBus("imsic", NIC));
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"));
+		assertThat(message(text, ID)).contains("affinity-update lazy-move", "seed 001");
+	}
+
+	@Test
+	void x86TwoStepUpdateIsOnlyInformation() {
+		String text = x86("affinity-update two-step", NIC);
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "info [" + ID + "]"),
+				at(text, "device nic", NO_PARENT_MASK));
+		assertThat(message(text, ID)).contains("two-step update (msi_set_affinity)", "no interrupt is lost", "seed 001");
+	}
+
+	@Test
+	void theNearestDomainsStrategyWinsEvenWhenItIsTheDefaultDirect() {
+		String text = platform(x86Vector("affinity-update two-step"),
+				domain("pcimsi : PCI_MSI parent vector", X86_VECTOR_OPS, "affinity-update direct"), pciBus("pcimsi", NIC));
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"),
+				at(text, "device nic", NO_PARENT_MASK));
+		assertThat(message(text, ID)).contains("affinity-update direct");
+	}
+
+	@Test
+	void aDeviceThatWritesConfigWordsOnAnAtomicBusTears() {
+		String text = x86("affinity-update direct", "msi-write atomic",
+				"device nic at \"00:02.0\" { msi count 1 msi-write config-words }");
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"),
+				at(text, "device nic", NO_PARENT_MASK));
+	}
+
+	@Test
+	void remapStrategyDoesNotTear() {
+		String text = x86("affinity-update remap", NIC);
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", NO_PARENT_MASK));
+	}
+
+	@Test
+	void dmarDomainOnThePathDoesNotTearWhateverTheVectorDomainDeclares() {
+		String text = platform(x86Vector("affinity-update direct"), dmar(), pciBus("ir", NIC));
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", NO_PARENT_MASK));
+	}
+
+	@Test
+	void amdViDomainOnThePathDoesNotTear() {
+		String text = platform(x86Vector("affinity-update direct"), domain("amdvi : AMDVI parent vector",
+				DMAR_OPS.replace("DOMAIN_BUS_DMAR", "DOMAIN_BUS_AMDVI")), pciBus("amdvi", NIC));
+		assertThat(Diagnostics.ids(text)).doesNotContain(ID).contains("unmaskable-without-parent-mask");
+	}
+
+	@Test
+	void maskableMsiIsMaskedAroundTheMove() {
+		String text = x86("affinity-update direct", "device nic at \"00:02.0\" { msi count 1 maskable }");
+		assertThat(Diagnostics.of(text)).isEmpty();
+	}
+
+	@Test
+	void msixEntriesAlwaysMask() {
+		String text = x86("affinity-update direct", "device nvme0 at \"00:03.0\" { msi-x count 32 }");
+		assertThat(Diagnostics.of(text)).isEmpty();
+	}
+
+	@Test
+	void atomicMessageWriteDoesNotTear() {
+		String onDevice = x86("affinity-update direct", "device nic at \"00:02.0\" { msi count 1 msi-write atomic }");
+		assertThat(Diagnostics.of(onDevice)).containsExactly(at(onDevice, "device nic", NO_PARENT_MASK));
+
+		String onBus = x86("affinity-update direct", "msi-write atomic", NIC);
+		assertThat(Diagnostics.of(onBus)).containsExactly(at(onBus, "device nic", NO_PARENT_MASK));
+	}
+
+	@Test
+	void gicItsNeverRewritesTheMessage() {
+		String text = platform(gicIts(), pciBus("its", NIC));
+		assertThat(Diagnostics.of(text)).isEmpty();
+	}
+
+	@Test
+	void immutableDeclaredOnTheRootDoesNotTear() {
+		String text = x86("affinity-update immutable", NIC);
+		assertThat(Diagnostics.ids(text)).doesNotContain(ID);
+	}
+
+	@Test
+	void vmdChildrenUnderNoAffinityNeverMove() {
+		String text = platform(x86Vector("affinity-update direct"), vmdMsi(), pciBus("vector",
+				vmdDevice("", "vmd_msi", "device nvme0 at \"10000:01:00.0\" { msi count 1 }")));
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nvme0", NO_PARENT_MASK));
+	}
+
+	@Test
+	void aBusWithoutMsiParentHasNoMessageToTear() {
+		String text = platform(x86Vector("affinity-update direct"), "bus pci pcie0 {\n" + NIC + "\n}");
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "bus pci pcie0", "warning [no-msi-parent]"));
+	}
+}
