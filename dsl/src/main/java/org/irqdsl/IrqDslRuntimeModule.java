@@ -11,6 +11,14 @@ import org.irqdsl.conversion.IrqDslValueConverterService;
  */
 public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 
+	public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
+		return org.irqdsl.validation.IrqDslResourceValidator.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.validation.INamesAreUniqueValidationHelper> bindINamesAreUniqueValidationHelper() {
+		return org.irqdsl.validation.IrqDslNamesAreUniqueValidationHelper.class;
+	}
+
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return IrqDslValueConverterService.class;

@@ -70,6 +70,16 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 		return effectiveFlags(template).map(f -> (f & flag.mask()) != 0).orElse(false);
 	}
 
+	/**
+	 * Whether the device's interrupts come through its MSI capability: drivers ask for MSI-X first
+	 * (pci_alloc_irq_vectors() tries MSI-X before MSI), so a device whose MSI-X survives the
+	 * parent's flags never uses its MSI entry.
+	 */
+	public boolean usesMsi() {
+		return device.getMsi() != null
+				&& !(device.getMsix() != null && has(MsiLib.PCI_MSIX_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSIX));
+	}
+
 	/** MSI_FLAG_NO_AFFINITY in force: the interrupts are muxed and never move (VMD children). */
 	public boolean noAffinity() {
 		return has(MsiLib.PCI_MSIX_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_NO_AFFINITY)

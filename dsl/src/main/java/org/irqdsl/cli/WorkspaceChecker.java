@@ -74,10 +74,6 @@ public class WorkspaceChecker {
 						issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
 						issue.getColumn() == null ? 1 : issue.getColumn(), s, issue.getMessage(), id)));
 			}
-			if (resource.getContents().isEmpty()) {
-				policy.apply(IrqDslChecks.EMPTY_FILE.id(), "error").ifPresent(s -> findings.add(new Finding(file.toString(), 1, 1, s,
-						"the file declares nothing: expected a platform or a scenario", IrqDslChecks.EMPTY_FILE.id())));
-			}
 		}
 		return new Result(findings, unreadable);
 	}

@@ -10,6 +10,7 @@ import org.irqdsl.validation.checks.BusSelectTokenMismatch;
 import org.irqdsl.validation.checks.BusTokenNotSelected;
 import org.irqdsl.validation.checks.CpuRangeCheck;
 import org.irqdsl.validation.checks.DomainCycle;
+import org.irqdsl.validation.checks.DuplicateDeviceName;
 import org.irqdsl.validation.checks.DuplicateAddress;
 import org.irqdsl.validation.checks.FlagMaskedByParent;
 import org.irqdsl.validation.checks.MissingMsiParentOps;
@@ -36,7 +37,7 @@ public final class IrqDslChecks {
 			"scoping (docs/language.md)",
 			"A reference (a domain's `parent`, a bus's `msi-parent`, a scenario's platform or device) names nothing that is visible: domains of the same platform, devices of the scenario's platform, platforms of any `.irqdsl` file in the same folder.");
 	public static final CheckInfo DUPLICATE_NAME = CheckInfo.error("duplicate-name", "Name declared twice",
-			"scoping (docs/language.md)", "Two platforms, scenarios, or two domains of one platform share a name.");
+			"scoping (docs/language.md)", "Two platforms or scenarios (across the files of a folder), two domains of one platform, or two devices of one platform (on any of its buses: scenarios name devices by simple name) share a name.");
 	public static final CheckInfo EMPTY_FILE = CheckInfo.error("empty-file", "File declares nothing", "the grammar",
 			"The file is empty or holds only comments: expected at least one `platform` or `scenario`.");
 	public static final CheckInfo UNREADABLE = CheckInfo.error("unreadable", "File cannot be read", "the command line",
@@ -47,13 +48,13 @@ public final class IrqDslChecks {
 			new BusSelectTokenMismatch(), new MissingMsiParentOps(), new NoMsiParent(), new FlagMaskedByParent(),
 			new RetriggerTakesHeldLock(), new VmdUselessDomain(), new VmdUnbalancedMapping(),
 			new VmdFreeWithoutGracePeriod(), new DomainCycle(), new DuplicateAddress(), new VectorRange(),
-			new VectorExhaustion(), new MsiCount(), new CpuRangeCheck(), new UnknownKernelName());
+			new VectorExhaustion(), new MsiCount(), new CpuRangeCheck(), new UnknownKernelName(), new DuplicateDeviceName());
 
 	public static final List<ScenarioCheck> SCENARIO_CHECKS = List.of(new ScenarioReferences());
 
 	/** Every id a diagnostic can carry, in catalog order. */
 	public static final List<CheckInfo> ALL = Stream.of(
-			PLATFORM_CHECKS.stream().map(PlatformCheck::info),
+			PLATFORM_CHECKS.stream().map(PlatformCheck::info).filter(c -> c != DUPLICATE_NAME),
 			Stream.of(DuplicateAddress.BAD_ADDRESS),
 			SCENARIO_CHECKS.stream().map(ScenarioCheck::info),
 			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE)).flatMap(s -> s).toList();

@@ -9,8 +9,6 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 import org.irqdsl.analysis.PlatformFacts;
-import org.irqdsl.irqDsl.IrqDslPackage;
-import org.irqdsl.irqDsl.Model;
 import org.irqdsl.irqDsl.Platform;
 import org.irqdsl.irqDsl.Scenario;
 
@@ -39,14 +37,6 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 		PlatformFacts facts = new PlatformFacts(platform);
 		for (ScenarioCheck check : IrqDslChecks.SCENARIO_CHECKS) {
 			check.check(scenario, facts, this::accept);
-		}
-	}
-
-	@Check(CheckType.FAST)
-	public void checkNotEmpty(Model model) {
-		if (model.getElements().isEmpty()) {
-			error("the file declares nothing: expected a platform or a scenario", model,
-					IrqDslPackage.Literals.MODEL__ELEMENTS, IrqDslChecks.EMPTY_FILE.id());
 		}
 	}
 

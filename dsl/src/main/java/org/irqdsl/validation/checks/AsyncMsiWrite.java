@@ -32,8 +32,13 @@ public final class AsyncMsiWrite implements PlatformCheck {
 			or wait: the queued write cannot complete before the CPU is gone, so interrupts still \
 			target a dead CPU.
 
-			Fix: write the message synchronously in irq_bus_sync_unlock(), under irq_bus_lock() \
-			(`msi-write firmware-sync`, what drivers/cdx/cdx_msi.c does today).""");
+			The second failure needs a message that changes on an affinity change; under a parent \
+			whose message never changes (GIC ITS: IRQ_SET_MASK_OK_DONE) only the first applies, and \
+			the message says so.
+
+			Fix: write the message synchronously from the irq_bus_lock() / irq_bus_sync_unlock() pair \
+			— irq_write_msi_msg() only records it, irq_bus_sync_unlock() issues the firmware command \
+			and waits for it (`msi-write firmware-sync`, what drivers/cdx/cdx_msi.c does today).""");
 
 	@Override
 	public CheckInfo info() {
@@ -52,7 +57,10 @@ public final class AsyncMsiWrite implements PlatformCheck {
 				continue;
 			}
 			String why = " is written asynchronously (msi-write " + write.getLiteral()
-					+ "): after request_irq the device can fire with an unwritten message, and CPU hot-unplug in stop_machine() cannot wait for the write (seed 000); write it in irq_bus_sync_unlock() under irq_bus_lock()";
+					+ "): after request_irq the device can fire with an unwritten message"
+					+ (path.messageImmutable() ? ""
+							: ", and CPU hot-unplug in stop_machine() cannot wait for the write of the moved message")
+					+ " (seed 000); write it synchronously from irq_bus_sync_unlock() (msi-write firmware-sync)";
 			if (Written.isWritten(path.device(), IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
 				reporter.report(INFO, "the MSI message of " + Labels.device(path.device()) + why, path.device(),
 						IrqDslPackage.Literals.DEVICE__MSI_WRITE);

@@ -35,7 +35,8 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck {
 			old address + new vector, then the new address, then a pending check on the old CPU) no \
 			interrupt is lost and it is reported as information: spurious interrupts are the price. \
 			`remap`, `immutable` (GIC ITS, IRQ_DOMAIN_FLAG_MSI_IMMUTABLE), MSI_FLAG_NO_AFFINITY and an \
-			`atomic` message write do not tear.
+			`atomic` message write do not tear. A device that also has MSI-X, under a parent that \
+			supports MSI-X, is not reported: drivers take MSI-X first and never use the MSI entry.
 
 			Fix: make the MSI `maskable` (a device with the capability), put a remap domain on the path \
 			(enable interrupt remapping), or use `affinity-update two-step`.""");
@@ -49,7 +50,7 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck {
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		for (DevicePath path : platform.devices()) {
 			MsiCapability msi = path.device().getMsi();
-			if (msi == null || msi.isMaskable() || path.msiParent().isEmpty()
+			if (!path.usesMsi() || msi.isMaskable() || path.msiParent().isEmpty()
 					|| path.msiWrite() != MsiWrite.CONFIG_WORDS || path.hasRemapping()
 					|| path.messageImmutable() || path.noAffinity()) {
 				continue;
@@ -63,7 +64,7 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck {
 							+ " writes address and data as separate 32-bit words, so an interrupt raised in between uses a torn message and is lost (seed 001, commit 6f1a4891a592)",
 					msi, null);
 			case TWO_STEP -> reporter.report(INFO, Severity.INFO,
-					where + ": non-maskable MSI without interrupt remapping is moved by the x86 two-step update (msi_set_affinity): no interrupt is lost, spurious interrupts are the price (seed 001)",
+					where + ": non-maskable MSI without interrupt remapping is moved by the two-step update (old address + new vector, then the new address, then a pending check on the old CPU, as x86 msi_set_affinity() does): no interrupt is lost, spurious interrupts are the price (seed 001)",
 					msi, null, -1);
 			default -> {
 				// remap and immutable never tear the message

@@ -30,6 +30,9 @@ public final class UnmaskableWithoutParentMask implements PlatformCheck {
 			interrupt is disabled and "spams the PCIe bus" (tglx). x86's local APIC cannot mask a \
 			single vector ("I wish I could disable individual vectors at the local APIC level").
 
+			A device that also has MSI-X, under a parent that supports MSI-X, is not reported: \
+			drivers take MSI-X first, and MSI-X entries can always be masked.
+
 			Fix: a device with maskable MSI, or a parent that masks (MSI_FLAG_PCI_MSI_MASK_PARENT in \
 			`required`, `chip-mask yes` on a root that can).""");
 
@@ -42,7 +45,7 @@ public final class UnmaskableWithoutParentMask implements PlatformCheck {
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		for (DevicePath path : platform.devices()) {
 			MsiCapability msi = path.device().getMsi();
-			if (msi == null || msi.isMaskable() || path.msiParent().isEmpty() || path.msiParent().get().getOps() == null) {
+			if (!path.usesMsi() || msi.isMaskable() || path.msiParent().isEmpty() || path.msiParent().get().getOps() == null) {
 				continue;
 			}
 			Domain parent = path.msiParent().get();

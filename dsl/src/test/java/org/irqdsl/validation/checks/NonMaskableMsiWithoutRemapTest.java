@@ -31,6 +31,23 @@ class NonMaskableMsiWithoutRemapTest {
 	}
 
 	@Test
+	void aDeviceWithUsableMsixIsJudgedOnMsixWhichDriversTakeFirst() {
+		String text = x86("affinity-update direct", "device nic at \"00:02.0\" { msi count 1 msi-x count 4 }");
+		assertThat(Diagnostics.of(text)).isEmpty();
+	}
+
+	@Test
+	void aDeviceWhoseMsixTheParentDropsFallsBackToItsMsi() {
+		String text = platform(domain("vector : VECTOR", "vectors 0x20..0xff", """
+				msi-parent-ops {
+				    supported MSI_GENERIC_FLAGS_MASK
+				    required  MSI_FLAG_USE_DEF_DOM_OPS, MSI_FLAG_USE_DEF_CHIP_OPS
+				}""", "affinity-update direct"), pciBus("vector", "device nic at \"00:02.0\" { msi count 1 msi-x count 4 }"));
+		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"),
+				at(text, "device nic", NO_PARENT_MASK));
+	}
+
+	@Test
 	void aPathThatDeclaresNoStrategyIsDirect() {
 		String text = x86("", NIC);
 		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"),
@@ -50,7 +67,7 @@ class NonMaskableMsiWithoutRemapTest {
 		String text = x86("affinity-update two-step", NIC);
 		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "info [" + ID + "]"),
 				at(text, "device nic", NO_PARENT_MASK));
-		assertThat(message(text, ID)).contains("two-step update (msi_set_affinity)", "no interrupt is lost", "seed 001");
+		assertThat(message(text, ID)).contains("two-step update", "msi_set_affinity()", "no interrupt is lost", "seed 001");
 	}
 
 	@Test
