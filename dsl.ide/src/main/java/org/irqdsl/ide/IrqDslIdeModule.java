@@ -23,6 +23,10 @@ public class IrqDslIdeModule extends AbstractIrqDslIdeModule {
 		return IrqDslCodeActionService.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolNameProvider> bindDocumentSymbolMapper$DocumentSymbolNameProvider() {
+		return org.irqdsl.ide.symbol.IrqDslDocumentSymbolNameProvider.class;
+	}
+
 	public Class<? extends IHoverService> bindIHoverService() {
 		return IrqDslHoverService.class;
 	}

@@ -32,10 +32,11 @@ public final class CheckCatalogMarkdown {
 		md.append("     Rewrite with: mvn -B -q -pl dsl -am test -Dtest=CheckCatalogTest -Dirqdsl.writeDocs=true -->\n\n");
 		md.append("Every diagnostic carries one of these ids. `irqdsl check -W no-ID` turns a check off, ");
 		md.append("`-E ID` makes its findings errors (like dtc's switches). Seeds are the mailing-list threads in `shared/seeds/`.\n\n");
-		md.append("| id | severity | what |\n|---|---|---|\n");
+		md.append("| id | severity | what | quick fix |\n|---|---|---|---|\n");
 		for (CheckInfo c : IrqDslChecks.ALL) {
 			md.append("| [`").append(c.id()).append("`](#").append(c.id()).append(") | ").append(IrqDslChecks.label(c.severity()))
-					.append(" | ").append(c.title()).append(" |\n");
+					.append(" | ").append(c.title()).append(" | ")
+					.append(IrqDslChecks.fixable(c.id()).isPresent() ? "yes" : "").append(" |\n");
 		}
 		for (CheckInfo c : IrqDslChecks.ALL) {
 			md.append("\n## ").append(c.id()).append("\n\n");

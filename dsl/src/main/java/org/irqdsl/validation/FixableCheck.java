@@ -9,7 +9,7 @@ public interface FixableCheck {
 
 	/**
 	 * The fixes for a finding of this check reported on {@code source} (the object the check passed
-	 * to its reporter); empty when there is no obvious one.
+	 * to its reporter) at {@code offset} (where the finding starts); empty when there is no obvious one.
 	 */
-	List<QuickFix> fixes(EObject source);
+	List<QuickFix> fixes(EObject source, int offset);
 }

@@ -46,4 +46,12 @@ public final class SourceText {
 		}
 		return last == null ? Optional.empty() : Optional.of(last.getOffset());
 	}
+
+	/** The blanks between the start of the line and {@code offset} (empty when other text stands there). */
+	public static String indentBefore(EObject object, int offset) {
+		String text = NodeModelUtils.getNode(object).getRootNode().getText();
+		int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+		String before = text.substring(lineStart, offset);
+		return before.isBlank() ? before : "";
+	}
 }

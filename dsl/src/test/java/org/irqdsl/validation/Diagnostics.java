@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.StringInputStream;
@@ -28,6 +29,13 @@ public final class Diagnostics {
 	private Diagnostics() {
 	}
 
+	private static XtextResource last;
+
+	/** The resource of the last text validated (the last file of the last call). */
+	public static XtextResource lastResource() {
+		return last;
+	}
+
 	/** Validates {@code files} (name, text, name, text...) in one resource set; diagnostics of all of them. */
 	public static List<Issue> issues(String... namesAndTexts) {
 		XtextResourceSet set = INJECTOR.getInstance(XtextResourceSet.class);
@@ -40,6 +48,7 @@ public final class Diagnostics {
 				throw new IllegalStateException(e);
 			}
 			resources.add(r);
+			last = (XtextResource) r;
 		}
 		IResourceValidator validator = INJECTOR.getInstance(IResourceValidator.class);
 		return resources.stream().flatMap(r -> validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl).stream()).toList();

@@ -30,35 +30,48 @@ public class IrqDslCodeActionService implements ICodeActionService2 {
 
 	@Override
 	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
+		if (options.getResource() != null) {
+			return codeActions(options, options.getResource(), options.getDocument());
+		}
+		// LanguageServerImpl passes neither resource nor document: read them under the server's read lock
+		return options.getLanguageServerAccess().doSyncRead(options.getURI(),
+				context -> codeActions(options, context.getResource(), context.getDocument()));
+	}
+
+	private List<Either<Command, CodeAction>> codeActions(Options options, org.eclipse.emf.ecore.resource.Resource r,
+			Document document) {
 		List<Either<Command, CodeAction>> actions = new ArrayList<>();
-		if (!(options.getResource() instanceof XtextResource resource) || resource.getParseResult() == null) {
+		if (!(r instanceof XtextResource resource) || resource.getParseResult() == null || document == null) {
 			return actions;
 		}
-		Document document = options.getDocument();
 		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
 			if (diagnostic.getCode() == null || !diagnostic.getCode().isLeft()) {
 				continue;
 			}
 			FixableCheck check = IrqDslChecks.fixable(diagnostic.getCode().getLeft()).orElse(null);
-			EObject source = check == null ? null : sourceAt(resource, document, diagnostic.getRange());
+			int offset = offsetOf(document, diagnostic.getRange());
+			EObject source = check == null || offset < 0 ? null : sourceAt(resource, offset);
 			if (source == null) {
 				continue;
 			}
-			for (QuickFix fix : check.fixes(source)) {
+			for (QuickFix fix : check.fixes(source, offset)) {
 				actions.add(Either.forRight(toCodeAction(fix, diagnostic, document, options.getURI())));
 			}
 		}
 		return actions;
 	}
 
-	private static EObject sourceAt(XtextResource resource, Document document, Range range) {
+	private static int offsetOf(Document document, Range range) {
 		try {
-			int offset = document.getOffSet(range.getStart());
-			ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
-			return leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
+			return document.getOffSet(range.getStart());
 		} catch (IndexOutOfBoundsException e) {
-			return null;
+			return -1;
 		}
+	}
+
+	private static EObject sourceAt(XtextResource resource, int offset) {
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+		return leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
 	}
 
 	private static CodeAction toCodeAction(QuickFix fix, Diagnostic diagnostic, Document document, String uri) {

@@ -1,7 +1,5 @@
 package org.irqdsl.ide.contentassist;
 
-import java.util.Map;
-
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
@@ -10,6 +8,7 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.irqdsl.runtime.kernel.KernelGlossary;
 import org.irqdsl.runtime.kernel.KernelGlossary.Category;
 import org.irqdsl.runtime.kernel.KernelName;
+import org.irqdsl.validation.KernelNamePositions;
 
 /**
  * Completes the kernel's names by where they stand: only MSI_FLAG_* after {@code supported} and
@@ -18,21 +17,10 @@ import org.irqdsl.runtime.kernel.KernelName;
  */
 public class IrqDslIdeContentProposalProvider extends IdeContentProposalProvider {
 
-	/** Grammar feature name -> the names that may stand there. */
-	private static final Map<String, Category> FEATURES = Map.of(
-			"supported", Category.MSI_FLAG,
-			"required", Category.MSI_FLAG,
-			"chipFlags", Category.CHIP_FLAG,
-			"busSelectToken", Category.BUS_TOKEN,
-			"busToken", Category.BUS_TOKEN,
-			"busSelectMask", Category.SELECT_MASK,
-			"domainFlags", Category.DOMAIN_FLAG,
-			"kind", Category.DOMAIN_KIND);
-
 	@Override
 	protected void _createProposals(Assignment assignment, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
-		Category category = FEATURES.get(assignment.getFeature());
-		if (category != null && (!"kind".equals(assignment.getFeature()) || isDomainKind(assignment))) {
+		Category category = KernelNamePositions.of(assignment).orElse(null);
+		if (category != null) {
 			for (KernelName name : KernelGlossary.names(category)) {
 				ContentAssistEntry entry = getProposalCreator().createProposal(name.kernelName(), context, e -> {
 					e.setKind(ContentAssistEntry.KIND_VALUE);
@@ -48,8 +36,4 @@ public class IrqDslIdeContentProposalProvider extends IdeContentProposalProvider
 		super._createProposals(assignment, context, acceptor);
 	}
 
-	/** {@code kind} is also a feature of entries and raises (msi / msi-x keywords): only the domain's takes kernel names. */
-	private static boolean isDomainKind(Assignment assignment) {
-		return org.eclipse.xtext.GrammarUtil.containingParserRule(assignment).getName().equals("Domain");
-	}
 }

@@ -7,7 +7,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
@@ -108,6 +120,87 @@ class LanguageServerIT {
 				.hover(new HoverParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap)), p)).get(30, TimeUnit.SECONDS);
 		assertThat(hover.getContents().getRight().getValue()).contains("Effective flags", "MSI_FLAG_PCI_MSIX",
 				"MSI_FLAG_ACTIVATE_EARLY");
+	}
+
+	@Test
+	void codeActionOffersTheChecksQuickFix() throws Exception {
+		Diagnostic warning = lsp.awaitDiagnostics(noremap).getDiagnostics().stream()
+				.filter(d -> "unmaskable-without-parent-mask".equals(d.getCode().getLeft())).findFirst().orElseThrow();
+		CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap)),
+				warning.getRange(), new CodeActionContext(List.of(warning)));
+		List<CodeAction> actions = lsp.server.getTextDocumentService().codeAction(params).get(30, TimeUnit.SECONDS).stream()
+				.map(e -> e.getRight()).toList();
+		assertThat(actions).anySatisfy(a -> {
+			assertThat(a.getTitle()).contains("maskable");
+			TextEdit edit = a.getEdit().getChanges().get(LspClientProcess.uri(noremap)).get(0);
+			assertThat(edit.getNewText()).isEqualTo(" maskable");
+			assertThat(lines.get(edit.getRange().getStart().getLine()).substring(0, edit.getRange().getStart().getCharacter()))
+					.endsWith("msi count 1");
+		});
+	}
+
+	@Test
+	void definitionOfAnMsiParentIsTheDomain() throws Exception {
+		Position p = at("msi-parent", "msi-parent vector", "msi-parent ".length() + 1);
+		var locations = lsp.server.getTextDocumentService()
+				.definition(new DefinitionParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap)), p))
+				.get(30, TimeUnit.SECONDS).getLeft();
+		assertThat(locations).singleElement().satisfies(l -> assertThat(l.getRange().getStart().getLine())
+				.isEqualTo(at("domain vector", "vector", 0).getLine()));
+	}
+
+	@Test
+	void referencesOfADeviceIncludeTheScenario() throws Exception {
+		Position p = at("device nic", "nic", 0);
+		var refs = lsp.server.getTextDocumentService().references(new ReferenceParams(
+				new TextDocumentIdentifier(LspClientProcess.uri(noremap)), p, new ReferenceContext(false))).get(30, TimeUnit.SECONDS);
+		assertThat(refs).extracting(l -> l.getRange().getStart().getLine()).contains(at("initially", "nic", 0).getLine(),
+				at("set-affinity", "nic", 0).getLine(), at("device nic {", "nic", 0).getLine());
+	}
+
+	@Test
+	void renameADomainEditsItsUses() throws Exception {
+		Position p = at("domain vector", "vector", 0);
+		WorkspaceEdit edit = lsp.server.getTextDocumentService().rename(new RenameParams(
+				new TextDocumentIdentifier(LspClientProcess.uri(noremap)), p, "apic")).get(30, TimeUnit.SECONDS);
+		List<TextEdit> edits = new java.util.ArrayList<>();
+		if (edit.getChanges() != null) {
+			edits.addAll(edit.getChanges().get(LspClientProcess.uri(noremap)));
+		} else {
+			edit.getDocumentChanges().forEach(c -> c.getLeft().getEdits().forEach(e -> edits.add(e.getLeft())));
+		}
+		assertThat(edits).hasSize(2).allSatisfy(e -> assertThat(e.getNewText()).isEqualTo("apic"));
+	}
+
+	@Test
+	void outlineListsPlatformDomainsBusesDevices() throws Exception {
+		var symbols = lsp.server.getTextDocumentService()
+				.documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap))))
+				.get(30, TimeUnit.SECONDS);
+		List<String> names = new java.util.ArrayList<>();
+		for (var s : symbols) {
+			if (s.isLeft()) {
+				names.add(s.getLeft().getName());
+			} else {
+				collect(s.getRight(), names);
+			}
+		}
+		assertThat(names).contains("x86_noremap", "vector", "pcie0", "nic", "nvme0", "ahci", "torn_update");
+	}
+
+	private static void collect(DocumentSymbol symbol, List<String> names) {
+		names.add(symbol.getName());
+		if (symbol.getChildren() != null) {
+			symbol.getChildren().forEach(c -> collect(c, names));
+		}
+	}
+
+	@Test
+	void workspaceSymbolsFindDevices() throws Exception {
+		var result = lsp.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("nvme")).get(30, TimeUnit.SECONDS);
+		List<String> names = result.isLeft() ? result.getLeft().stream().map(s -> s.getName()).toList()
+				: result.getRight().stream().map(s -> s.getName()).toList();
+		assertThat(names).anyMatch(n -> n.contains("nvme0"));
 	}
 
 	@Test

@@ -9,6 +9,10 @@ import org.irqdsl.analysis.Written;
 import org.irqdsl.irqDsl.Bus;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.MsiWrite;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
@@ -18,7 +22,7 @@ import org.irqdsl.validation.PlatformCheck;
  * queued firmware command is not in the device when request_irq() returns, and CPU hot-unplug
  * (stop_machine(), nothing may sleep or wait) cannot wait for it.
  */
-public final class AsyncMsiWrite implements PlatformCheck {
+public final class AsyncMsiWrite implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.error("async-msi-write", "MSI message written asynchronously",
 			"seed 000 (CDX bus MSI support)",
@@ -69,5 +73,17 @@ public final class AsyncMsiWrite implements PlatformCheck {
 						path.bus(), IrqDslPackage.Literals.BUS__MSI_WRITE);
 			}
 		}
+	}
+
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		String label = "Write the message synchronously (msi-write firmware-sync)";
+		if (source instanceof org.irqdsl.irqDsl.Device device) {
+			return Fixes.replaceValue(label, device, IrqDslPackage.Literals.DEVICE__MSI_WRITE, MsiWrite.FIRMWARE_SYNC.getLiteral());
+		}
+		if (source instanceof Bus bus) {
+			return Fixes.replaceValue(label, bus, IrqDslPackage.Literals.BUS__MSI_WRITE, MsiWrite.FIRMWARE_SYNC.getLiteral());
+		}
+		return List.of();
 	}
 }

@@ -11,12 +11,16 @@ import org.irqdsl.irqDsl.MsiParentOps;
 import org.irqdsl.irqDsl.Platform;
 import org.irqdsl.runtime.kernel.DomainBusToken;
 import org.irqdsl.runtime.kernel.MsiLib;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
 
 /** msi_lib_irq_domain_select(): the MSI parent must serve the token the bus looks it up with. */
-public final class BusTokenNotSelected implements PlatformCheck {
+public final class BusTokenNotSelected implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.error("bus-token-not-selected",
 			"The MSI parent does not select the bus's token", "drivers/irqchip/irq-msi-lib.c",
@@ -75,5 +79,24 @@ public final class BusTokenNotSelected implements PlatformCheck {
 				}
 			}
 		}
+	}
+
+	/** Let the parent select the bus's token: add its MATCH_* to the select mask. */
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		if (!(source instanceof Bus bus) || bus.getMsiParent() == null || bus.getMsiParent().getOps() == null) {
+			return List.of();
+		}
+		MsiParentOps ops = bus.getMsiParent().getOps();
+		java.util.Optional<org.irqdsl.runtime.kernel.BusSelectMatch> match = java.util.Arrays
+				.stream(org.irqdsl.runtime.kernel.BusSelectMatch.values()).filter(m -> m.token() == lookupToken(bus)).findFirst();
+		if (match.isEmpty()) {
+			return List.of();
+		}
+		String label = "Let " + bus.getMsiParent().getName() + " select " + match.get().name();
+		java.util.Optional<QuickFix> fix = ops.getBusSelectMask().isEmpty()
+				? Fixes.addClause(label, ops, "select " + match.get().name())
+				: Fixes.appendToList(label, ops, IrqDslPackage.Literals.MSI_PARENT_OPS__BUS_SELECT_MASK, match.get().name());
+		return fix.stream().toList();
 	}
 }

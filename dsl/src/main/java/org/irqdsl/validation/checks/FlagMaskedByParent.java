@@ -7,12 +7,16 @@ import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.runtime.kernel.MsiFlag;
 import org.irqdsl.runtime.kernel.MsiLib;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
 
 /** msi_lib_init_dev_msi_info() step 5 as seen by a device: what the parent's mask takes away. */
-public final class FlagMaskedByParent implements PlatformCheck {
+public final class FlagMaskedByParent implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.error("flag-masked-by-parent",
 			"A flag the device needs is masked out by its MSI parent", "drivers/irqchip/irq-msi-lib.c, drivers/pci/msi/irqdomain.c",
@@ -54,5 +58,18 @@ public final class FlagMaskedByParent implements PlatformCheck {
 						IrqDslPackage.Literals.MSI_CAPABILITY__COUNT, -1);
 			}
 		}
+	}
+
+	/** Add the dropped flag to the MSI parent's supported_flags. */
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		String flag = source instanceof org.irqdsl.irqDsl.MsixCapability ? MsiFlag.MSI_FLAG_PCI_MSIX.name()
+				: source instanceof org.irqdsl.irqDsl.MsiCapability ? MsiFlag.MSI_FLAG_MULTI_PCI_MSI.name() : null;
+		if (flag == null || !(source.eContainer() instanceof Device device) || !(device.eContainer() instanceof org.irqdsl.irqDsl.Bus bus)
+				|| bus.getMsiParent() == null || bus.getMsiParent().getOps() == null) {
+			return List.of();
+		}
+		return Fixes.appendToList("Add " + flag + " to the supported flags of " + bus.getMsiParent().getName(),
+				bus.getMsiParent().getOps(), IrqDslPackage.Literals.MSI_PARENT_OPS__SUPPORTED, flag).stream().toList();
 	}
 }

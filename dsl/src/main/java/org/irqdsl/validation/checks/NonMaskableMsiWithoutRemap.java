@@ -7,6 +7,10 @@ import org.irqdsl.irqDsl.AffinityUpdate;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.MsiCapability;
 import org.irqdsl.irqDsl.MsiWrite;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
@@ -17,7 +21,7 @@ import org.irqdsl.validation.PlatformCheck;
  * separate 32-bit words; a device interrupt between the writes uses (new address, old data), lands
  * on a vector nobody owns, and is lost.
  */
-public final class NonMaskableMsiWithoutRemap implements PlatformCheck {
+public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.warning("nonmaskable-msi-without-remap",
 			"Non-maskable MSI moved without interrupt remapping",
@@ -71,5 +75,23 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck {
 			}
 			}
 		}
+	}
+
+	/** Mark the MSI maskable, or move it with the two-step update (the domain that declares the strategy, else the root). */
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		if (!(source instanceof MsiCapability msi)) {
+			return List.of();
+		}
+		List<QuickFix> fixes = new java.util.ArrayList<>();
+		fixes.add(Fixes.markMaskable(msi));
+		org.irqdsl.irqDsl.Platform platform = org.eclipse.xtext.EcoreUtil2.getContainerOfType(msi, org.irqdsl.irqDsl.Platform.class);
+		if (platform != null) {
+			new PlatformFacts(platform).devices().stream().filter(p -> p.device().getMsi() == msi).findFirst()
+					.flatMap(p -> p.strategyDomain().or(p::root))
+					.flatMap(domain -> Fixes.setStrategy(domain, AffinityUpdate.TWO_STEP.getLiteral()))
+					.ifPresent(fixes::add);
+		}
+		return fixes;
 	}
 }

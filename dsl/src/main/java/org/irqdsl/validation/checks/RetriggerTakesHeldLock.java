@@ -4,12 +4,16 @@ import org.irqdsl.analysis.PlatformFacts;
 import org.irqdsl.irqDsl.Domain;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.Retrigger;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
 
 /** Seed 003 (Evan Green's lockdep splat, Jan 2020): apic_retrigger_irq() under msi_set_affinity()'s vector_lock. */
-public final class RetriggerTakesHeldLock implements PlatformCheck {
+public final class RetriggerTakesHeldLock implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.error("retrigger-takes-held-lock",
 			"Retrigger takes vector_lock while the two-step update holds it", "seed 003 (torn MSI pair fix)",
@@ -36,5 +40,11 @@ public final class RetriggerTakesHeldLock implements PlatformCheck {
 						domain, IrqDslPackage.Literals.DOMAIN__RETRIGGER);
 			}
 		}
+	}
+
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		return source instanceof Domain domain ? Fixes.replaceValue("Retrigger after dropping vector_lock (retrigger lock-free)",
+				domain, IrqDslPackage.Literals.DOMAIN__RETRIGGER, Retrigger.UNLOCKED.getLiteral()) : List.of();
 	}
 }

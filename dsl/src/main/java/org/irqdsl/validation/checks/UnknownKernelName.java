@@ -20,12 +20,16 @@ import org.irqdsl.runtime.kernel.IrqDomainFlag;
 import org.irqdsl.runtime.kernel.KernelName;
 import org.irqdsl.runtime.kernel.MsiChipFlag;
 import org.irqdsl.runtime.kernel.MsiFlag;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.KernelNamePositions;
+import org.irqdsl.validation.QuickFix;
+import org.irqdsl.runtime.kernel.KernelGlossary;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
 
 /** Every kernel name in a platform must be one of the kernel's, of the kind its position expects. */
-public final class UnknownKernelName implements PlatformCheck {
+public final class UnknownKernelName implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.error("unknown-kernel-name", "Not a kernel name of the expected kind",
 			"include/linux/msi.h, include/linux/irqdomain_defs.h, include/linux/irqdomain.h, include/linux/irqchip/irq-msi-lib.h",
@@ -125,5 +129,51 @@ public final class UnknownKernelName implements PlatformCheck {
 			return "a domain kind";
 		}
 		return null;
+	}
+
+	/** Replace an unknown name by the nearest name of the kind its position takes. */
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		org.eclipse.xtext.nodemodel.ILeafNode leaf = org.eclipse.xtext.nodemodel.util.NodeModelUtils
+				.findLeafNodeAtOffset(org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(source).getRootNode(), offset);
+		if (leaf == null) {
+			return List.of();
+		}
+		// the leaf is the ID inside the KernelName datatype rule: the assignment is on an enclosing node
+		org.eclipse.xtext.Assignment assignment = null;
+		for (org.eclipse.xtext.nodemodel.INode node = leaf; node != null && assignment == null; node = node.getParent()) {
+			assignment = node.getGrammarElement() == null ? null : org.eclipse.xtext.GrammarUtil.containingAssignment(node.getGrammarElement());
+		}
+		Optional<KernelGlossary.Category> category = KernelNamePositions.of(assignment);
+		if (category.isEmpty()) {
+			return List.of();
+		}
+		String written = leaf.getText();
+		return KernelGlossary.names(category.get()).stream().map(KernelName::kernelName)
+				.sorted(java.util.Comparator.comparingInt((String n) -> distance(written, n)).thenComparing(n -> n)).limit(3)
+				.filter(n -> distance(written, n) <= Math.max(3, written.length() / 3))
+				.map(n -> QuickFix.replace("Change to " + n, leaf.getOffset(), leaf.getLength(), n)).toList();
+	}
+
+	/** Levenshtein distance, case-insensitive. */
+	static int distance(String a, String b) {
+		a = a.toUpperCase();
+		b = b.toUpperCase();
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+			}
+			int[] t = previous;
+			previous = current;
+			current = t;
+		}
+		return previous[b.length()];
 	}
 }

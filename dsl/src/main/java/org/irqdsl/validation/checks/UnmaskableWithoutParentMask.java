@@ -8,6 +8,10 @@ import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.MsiCapability;
 import org.irqdsl.runtime.kernel.MsiFlag;
 import org.irqdsl.runtime.kernel.MsiLib;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
@@ -17,7 +21,7 @@ import org.irqdsl.validation.PlatformCheck;
  * masking "ranges from not possible over flaky to properly working"; only a parent irqchip that
  * masks reliably stops a rogue device.
  */
-public final class UnmaskableWithoutParentMask implements PlatformCheck {
+public final class UnmaskableWithoutParentMask implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.warning("unmaskable-without-parent-mask",
 			"Device cannot mask and the parent does not mask", "seed 002 (PCI/MSI parent mask)",
@@ -61,5 +65,10 @@ public final class UnmaskableWithoutParentMask implements PlatformCheck {
 					+ ": a rogue device cannot be silenced after disable_irq (seed 002)", msi,
 					null);
 		}
+	}
+
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		return source instanceof MsiCapability msi ? List.of(Fixes.markMaskable(msi)) : List.of();
 	}
 }

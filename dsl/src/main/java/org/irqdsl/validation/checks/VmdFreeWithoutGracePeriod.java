@@ -4,12 +4,16 @@ import org.irqdsl.analysis.PlatformFacts;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.Vmd;
 import org.irqdsl.irqDsl.VmdTeardown;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
 
 /** Seed 004: free_irq() frees the descriptor while vmd_flow_handler() still walks the child list. */
-public final class VmdFreeWithoutGracePeriod implements PlatformCheck {
+public final class VmdFreeWithoutGracePeriod implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.warning("vmd-free-without-grace-period",
 			"VMD child freed while the flow handler may still walk it", "seed 004 (Intel VMD driver)",
@@ -38,5 +42,11 @@ public final class VmdFreeWithoutGracePeriod implements PlatformCheck {
 						vmd, IrqDslPackage.Literals.VMD__TEARDOWN);
 			}
 		}
+	}
+
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		return source instanceof Vmd vmd ? Fixes.replaceValue("Free after a grace period (free-irq grace-period)", vmd,
+				IrqDslPackage.Literals.VMD__TEARDOWN, VmdTeardown.GRACE_PERIOD.getLiteral()) : List.of();
 	}
 }

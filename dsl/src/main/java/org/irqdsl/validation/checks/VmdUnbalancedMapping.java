@@ -6,12 +6,16 @@ import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.Vmd;
 import org.irqdsl.irqDsl.VmdMapping;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.irqdsl.validation.FixableCheck;
+import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.PlatformCheck;
 
 /** Seed 004: {@code vmdirq->irq = &vmd->irqs[virq % vmd->msix_count]}. */
-public final class VmdUnbalancedMapping implements PlatformCheck {
+public final class VmdUnbalancedMapping implements PlatformCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.warning("vmd-unbalanced-mapping",
 			"VMD child-to-vector mapping that can crowd one vector", "seed 004 (Intel VMD driver)",
@@ -53,5 +57,11 @@ public final class VmdUnbalancedMapping implements PlatformCheck {
 						vmd, IrqDslPackage.Literals.VMD__MAPPING);
 			}
 		}
+	}
+
+	@Override
+	public List<QuickFix> fixes(EObject source, int offset) {
+		return source instanceof Vmd vmd ? Fixes.replaceValue("Give each child the least-loaded vector (mapping least-loaded)",
+				vmd, IrqDslPackage.Literals.VMD__MAPPING, VmdMapping.LEAST_LOADED.getLiteral()) : List.of();
 	}
 }
