@@ -27,6 +27,10 @@ public class IrqDslIdeModule extends AbstractIrqDslIdeModule {
 		return org.irqdsl.ide.symbol.IrqDslDocumentSymbolNameProvider.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return org.irqdsl.ide.highlighting.IrqDslSemanticHighlightingCalculator.class;
+	}
+
 	public Class<? extends IHoverService> bindIHoverService() {
 		return IrqDslHoverService.class;
 	}

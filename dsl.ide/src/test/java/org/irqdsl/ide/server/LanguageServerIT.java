@@ -14,6 +14,8 @@ import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
@@ -201,6 +203,34 @@ class LanguageServerIT {
 		List<String> names = result.isLeft() ? result.getLeft().stream().map(s -> s.getName()).toList()
 				: result.getRight().stream().map(s -> s.getName()).toList();
 		assertThat(names).anyMatch(n -> n.contains("nvme0"));
+	}
+
+	@Test
+	void semanticTokensMarkKernelNamesAndReferences() throws Exception {
+		var tokens = lsp.server.getTextDocumentService()
+				.semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap))))
+				.get(30, TimeUnit.SECONDS).getData();
+		// relative encoding: deltaLine, deltaStart, length, type, modifiers
+		List<String> legend = lsp.capabilities.getSemanticTokensProvider().getLegend().getTokenTypes();
+		List<String> decoded = new java.util.ArrayList<>();
+		int line = 0;
+		int col = 0;
+		for (int i = 0; i < tokens.size(); i += 5) {
+			line += tokens.get(i);
+			col = tokens.get(i) == 0 ? col + tokens.get(i + 1) : tokens.get(i + 1);
+			decoded.add(lines.get(line).substring(col, col + tokens.get(i + 2)) + ":" + legend.get(tokens.get(i + 3)));
+		}
+		assertThat(decoded).contains("MSI_FLAG_PCI_MSIX:macro", "DOMAIN_BUS_ANY:enumMember", "VECTOR:type",
+				"x86_noremap:class", "vector:namespace", "nic:variable", "0x30:number");
+	}
+
+	@Test
+	void foldingCoversEveryBlock() throws Exception {
+		var ranges = lsp.server.getTextDocumentService()
+				.foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap))))
+				.get(30, TimeUnit.SECONDS);
+		assertThat(ranges).extracting(r -> r.getStartLine()).contains(at("platform x86_noremap", "{", 0).getLine(),
+				at("msi-parent-ops", "{", 0).getLine(), at("concurrently", "{", 0).getLine());
 	}
 
 	@Test

@@ -34,6 +34,7 @@ final class LspClientProcess implements AutoCloseable {
 	final LanguageServer server;
 	final Map<String, PublishDiagnosticsParams> diagnostics = new ConcurrentHashMap<>();
 	final List<String> logs = new CopyOnWriteArrayList<>();
+	org.eclipse.lsp4j.ServerCapabilities capabilities;
 
 	private LspClientProcess(Process process, LanguageServer server) {
 		this.process = process;
@@ -60,7 +61,7 @@ final class LspClientProcess implements AutoCloseable {
 		init.setProcessId((int) ProcessHandle.current().pid());
 		roots.accept(init);
 		init.setCapabilities(new ClientCapabilities());
-		lsp.server.initialize(init).get(60, TimeUnit.SECONDS);
+		lsp.capabilities = lsp.server.initialize(init).get(60, TimeUnit.SECONDS).getCapabilities();
 		lsp.server.initialized(new InitializedParams());
 		return lsp;
 	}
