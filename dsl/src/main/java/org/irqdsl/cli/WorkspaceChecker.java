@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -89,21 +88,8 @@ public class WorkspaceChecker {
 		return resource;
 	}
 
-	/** The id a diagnostic is printed with: the check's, or one of the built-in ids. */
+	/** The id a diagnostic is printed with (see {@link IrqDslChecks#idOf(Issue)}). */
 	static String idOf(Issue issue) {
-		String code = issue.getCode();
-		if (issue.isSyntaxError() || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code)) {
-			return IrqDslChecks.SYNTAX.id();
-		}
-		if (Diagnostic.LINKING_DIAGNOSTIC.equals(code)) {
-			return IrqDslChecks.UNRESOLVED_REFERENCE.id();
-		}
-		if (code != null && IrqDslChecks.byId(code).isPresent()) {
-			return code;
-		}
-		if (code != null && code.toLowerCase().contains("duplicate")) {
-			return IrqDslChecks.DUPLICATE_NAME.id();
-		}
-		return IrqDslChecks.SYNTAX.id();
+		return IrqDslChecks.idOf(issue);
 	}
 }

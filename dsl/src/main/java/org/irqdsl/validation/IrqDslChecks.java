@@ -73,6 +73,24 @@ public final class IrqDslChecks {
 				.filter(FixableCheck.class::isInstance).map(FixableCheck.class::cast).findFirst();
 	}
 
+	/**
+	 * The id a diagnostic carries everywhere (command line, LSP code, markers): the check's, or one
+	 * of the built-in ids for what Xtext itself reports (syntax errors, unresolved references).
+	 */
+	public static String idOf(org.eclipse.xtext.validation.Issue issue) {
+		String code = issue.getCode();
+		if (issue.isSyntaxError() || org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC.equals(code)) {
+			return SYNTAX.id();
+		}
+		if (org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC.equals(code)) {
+			return UNRESOLVED_REFERENCE.id();
+		}
+		if (code != null && byId(code).isPresent()) {
+			return code;
+		}
+		return SYNTAX.id();
+	}
+
 	/** Severity names as the command line and docs print them. */
 	public static String label(Severity severity) {
 		return switch (severity) {

@@ -31,6 +31,9 @@ public class IrqDslHoverService extends HoverService {
 
 	@Override
 	protected Hover hover(HoverContext context) {
+		if (context == null) {
+			return super.hover(null);
+		}
 		Optional<String> kernel = kernelNameAt(context);
 		if (kernel.isPresent()) {
 			return new Hover(new MarkupContent(MarkupKind.MARKDOWN, kernel.get()), getRange(context));
