@@ -1,6 +1,9 @@
 package org.irqdsl.ide.contentassist;
 
+import java.util.Map;
+
 import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
@@ -16,6 +19,26 @@ import org.irqdsl.validation.KernelNamePositions;
  * domain kinds after {@code domain NAME :}.
  */
 public class IrqDslIdeContentProposalProvider extends IdeContentProposalProvider {
+
+	/** Snippets offered with the keyword that starts each construct (LSP snippet syntax). */
+	private static final Map<String, String> SNIPPETS = Map.of(
+			"platform", "platform ${1:name} {\n\tcpus ${2:4}\n\t$0\n}",
+			"domain", "domain ${1:name} : ${2|VECTOR,DMAR,AMDVI,GIC_ITS,GICv2m,IMSIC,VMD_MSI|} {\n\tmsi-parent-ops {\n\t\tsupported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_PCI_MSIX\n\t}\n\taffinity-update ${3|two-step,remap,immutable,direct,masked,lazy-move|}\n}",
+			"bus", "bus ${1|pci,cdx|} ${2:name} msi-parent ${3:domain} {\n\t$0\n}",
+			"device", "device ${1:name} at \"${2:00:02.0}\" { ${3|msi count 1,msi count 1 maskable,msi-x count 32|} }",
+			"scenario", "scenario ${1:name} on ${2:platform} {\n\tinitially ${3:device}.msi[0] on cpu ${4:1} vector ${5:0x30}\n\tconcurrently {\n\t\tcpu ${4:1} { set-affinity ${3:device}.msi[0] cpu ${6:2} vector ${7:0x31} }\n\t\tdevice ${3:device} { raise msi[0] }\n\t}\n\texpect no lost-interrupt\n}");
+
+	@Override
+	protected void _createProposals(Keyword keyword, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		super._createProposals(keyword, context, acceptor);
+		String snippet = SNIPPETS.get(keyword.getValue());
+		if (snippet != null && filterKeyword(keyword, context)) {
+			ContentAssistEntry entry = getProposalCreator().createSnippet(snippet, keyword.getValue() + " … (template)", context);
+			if (entry != null) {
+				acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+			}
+		}
+	}
 
 	@Override
 	protected void _createProposals(Assignment assignment, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {

@@ -108,6 +108,19 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void completionInsideABusOffersTheDeviceSnippet() throws Exception {
+		Position p = at("device ahci", "device ahci", 0);
+		var result = lsp.server.getTextDocumentService()
+				.completion(new CompletionParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap)), p)).get(30, TimeUnit.SECONDS);
+		List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
+		assertThat(items).anySatisfy(i -> {
+			assertThat(i.getLabel()).startsWith("device");
+			assertThat(i.getInsertTextFormat()).isEqualTo(org.eclipse.lsp4j.InsertTextFormat.Snippet);
+			assertThat(i.getTextEdit().getLeft().getNewText()).contains("${1:name}", "msi-x count 32");
+		});
+	}
+
+	@Test
 	void hoverExplainsAKernelFlag() throws Exception {
 		Position p = at("supported", "MSI_FLAG_PCI_MSIX,", 3);
 		Hover hover = lsp.server.getTextDocumentService()
