@@ -47,6 +47,8 @@ public final class Codes {
 	public static final int DIRECT_SAME_CPU = 2;
 	public static final int DIRECT_NOT_THIS_CPU = 3;
 	public static final int DIRECT_PROCESS_CONTEXT = 4;
+	/** The masked strategy on an entry without a mask bit degenerates to direct. */
+	public static final int DIRECT_CANNOT_MASK = 5;
 
 	// REQUEST_IRQ "write"
 	public static final int REQ_WRITTEN = 0;

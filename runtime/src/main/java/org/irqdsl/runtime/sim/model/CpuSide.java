@@ -42,8 +42,9 @@ final class CpuSide {
 			startFlow(c, o);
 			return true;
 		}
-		if (s.flag(o, F_OWED)) {
-			s.setFlag(o, F_OWED, false);
+		s.setFlag(o, F_OWED, false);
+		if (s.credit(o) > 0) {
+			s.setCredit(o, s.credit(o) - 1);
 			m.ev.on(Ev.TAKE_HANDLED, c, k, o, 0);
 		} else {
 			m.ev.on(Ev.TAKE_NOTHING_PENDING, c, k, o, 0);

@@ -74,6 +74,9 @@ final class DeviceSide {
 			m.ev.on(Ev.RAISE_PARENT_HELD, j, 0, 0, 0);
 			return;
 		}
+		if (!s.pending(c, k)) {
+			s.setCredit(j, s.credit(j) + 1); // a new interrupt: it earns one handler run (a merged one does not)
+		}
 		s.setPending(c, k);
 		if (m.ev.recording()) {
 			m.ev.on(Ev.RAISE, j, c, k, classify(j, c, k, viaController));

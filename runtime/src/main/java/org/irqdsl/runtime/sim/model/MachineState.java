@@ -208,6 +208,15 @@ public final class MachineState {
 		BitFields.set(w, l.depth[j], d);
 	}
 
+	/** Raises of irq j delivered as a new pending interrupt and not yet answered by a handler run (at most 3). */
+	public int credit(int j) {
+		return (int) BitFields.get(w, l.credit[j]);
+	}
+
+	void setCredit(int j, int n) {
+		BitFields.set(w, l.credit[j], Math.min(n, 3));
+	}
+
 	/** The CPU the device's address_lo selects, {@link #controllerHandle}, or {@link #noCpu} (never written). */
 	public int devCpu(int j) {
 		return (int) BitFields.get(w, l.devCpu[j]);

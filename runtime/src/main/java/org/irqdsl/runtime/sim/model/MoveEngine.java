@@ -142,6 +142,9 @@ final class MoveEngine {
 			return irq.strategy == AffinityUpdate.IMMUTABLE ? MovePath.IMMUTABLE : MovePath.REMAP;
 		}
 		if (irq.strategy != AffinityUpdate.TWO_STEP) {
+			if (irq.strategy == AffinityUpdate.MASKED && !irq.maskable) {
+				m.ev.on(Ev.DIRECT_UPDATE, j, DIRECT_CANNOT_MASK, 0, 0);
+			}
 			return MovePath.DIRECT;
 		}
 		int reason = -1;

@@ -30,6 +30,7 @@ public final class StateLayout {
 	final int[] prevVec;
 	final int[] flags;
 	final int[] depth;
+	final int[] credit;
 	final int[] devCpu;
 	final int[] devVec;
 	final int[] queuedCpu;
@@ -78,6 +79,7 @@ public final class StateLayout {
 		prevVec = new int[irqs];
 		flags = new int[irqs];
 		depth = new int[irqs];
+		credit = new int[irqs];
 		devCpu = new int[irqs];
 		devVec = new int[irqs];
 		queuedCpu = new int[irqs];
@@ -90,6 +92,7 @@ public final class StateLayout {
 			prevVec[j] = f.add(vecBits);
 			flags[j] = f.add(MachineState.FLAG_COUNT);
 			depth[j] = f.add(2);
+			credit[j] = f.add(2);
 			devCpu[j] = f.add(cpuBits);
 			devVec[j] = f.add(vecBits);
 			queuedCpu[j] = f.add(queued ? cpuBits : 0);

@@ -116,6 +116,7 @@ final class ThreadSteps {
 		s.setFlag(j, F_DEV_MASK | F_DEV_PENDING | F_OWED | F_DESC_PENDING | F_MASK_FAILED | F_PARENT_MASKED
 				| F_PARENT_PENDING | F_DISABLE_MASKED, false);
 		s.setDepth(j, 0);
+		s.setCredit(j, 0);
 		int mc = irq.routedByController ? s.controllerHandle : c;
 		int mk = irq.routedByController ? s.noVec : k;
 		int kind;
@@ -181,6 +182,7 @@ final class ThreadSteps {
 			s.setFlag(j, F_DEV_MASK, true);
 		}
 		s.setDepth(j, 0);
+		s.setCredit(j, 0);
 		s.setCpu(j, s.noCpu);
 		s.setVec(j, s.noVec);
 		m.ev.on(Ev.FREE_IRQ, j, c, k, 0);
@@ -239,6 +241,7 @@ final class ThreadSteps {
 			m.ev.on(Ev.UNMASK_PARENT, j, held ? 1 : 0, 0, 0);
 			if (held) {
 				m.retrigger(j);
+				s.setCredit(j, s.credit(j) + 1); // the held raise is delivered now
 			}
 		}
 		s.setFlag(j, F_MASK_FAILED, false);

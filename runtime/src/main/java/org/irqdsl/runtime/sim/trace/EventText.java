@@ -90,7 +90,9 @@ final class EventText {
 		default -> "-EINVAL (no online CPU to move to)";
 		});
 		case FORCE_COMPLETE -> List.of("irq_force_complete_move(" + irq(a) + "): " + cpu(b) + " " + vec(c) + " freed");
-		case DIRECT_UPDATE -> List.of("msi_set_affinity: direct update (" + switch (b) {
+		case DIRECT_UPDATE -> List.of(b == DIRECT_CANNOT_MASK
+				? "mask: the entry has no mask bit: the masked update degenerates to direct"
+				: "msi_set_affinity: direct update (" + switch (b) {
 		case DIRECT_MASKABLE -> "entry maskable";
 		case DIRECT_SAME_VECTOR -> "vector unchanged";
 		case DIRECT_SAME_CPU -> "destination CPU unchanged";
@@ -156,15 +158,17 @@ final class EventText {
 	private String raiseText(int j, int c, int k, int message, String device) {
 		String who = isOf(j, device) ? "raise " + local(j, device) : irq(j) + " sends";
 		StringBuilder sb = new StringBuilder(who).append(" -> ").append(cpu(c)).append(' ').append(vec(k));
-		sb.append(switch (message & MSG_KIND) {
-		case MSG_OLD -> " (old message)";
+		boolean queued = (message & WRITE_QUEUED) != 0;
+		int kind = message & MSG_KIND;
+		sb.append(switch (kind) {
+		case MSG_OLD -> queued ? " (old message: queued write not done)" : " (old message)";
 		case MSG_TMP -> " (tmp message: old address, new data)";
 		case MSG_TORN -> " (torn message: new address, old data)";
-		case MSG_OTHER -> " (stale message)";
+		case MSG_OTHER -> queued ? " (old message: queued write not done)" : " (stale message)";
 		case MSG_CONTROLLER -> sc.irqs[j].strategy == AffinityUpdate.IMMUTABLE ? " (via the ITS translation)" : " (via the IRTE)";
 		default -> "";
 		});
-		if ((message & WRITE_QUEUED) != 0) {
+		if (queued && kind != MSG_OLD && kind != MSG_OTHER) {
 			sb.append(" (queued write not done)");
 		}
 		if ((message & TO_OFFLINE_CPU) != 0) {
