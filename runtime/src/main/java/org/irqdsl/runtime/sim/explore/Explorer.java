@@ -37,6 +37,7 @@ public final class Explorer {
 	private final Independence independence;
 	private final MachineState view;
 	private final List<Long> quiescentHashes;
+	private long progressIntervalNanos = 1_000_000_000L;
 
 	public Explorer(Scenario scenario, Limits limits, ProgressListener listener) {
 		this(scenario, limits, listener, false);
@@ -52,6 +53,12 @@ public final class Explorer {
 		this.independence = new Independence(scenario);
 		this.view = new MachineState(scenario);
 		this.quiescentHashes = collectQuiescent ? new ArrayList<>() : null;
+	}
+
+	/** How often progress is reported (default: every second). */
+	public Explorer progressInterval(Duration interval) {
+		this.progressIntervalNanos = interval.toNanos();
+		return this;
 	}
 
 	/** Hashes of the quiescent states seen (only with {@code collectQuiescent}). */
@@ -94,7 +101,7 @@ public final class Explorer {
 					incomplete = "timeout of " + limits.timeout().toSeconds() + " s reached";
 					break;
 				}
-				if (now - lastReport >= 1_000_000_000L) {
+				if (now - lastReport >= progressIntervalNanos) {
 					lastReport = now;
 					listener.onProgress(new Progress(store.size(), transitions, depth, store.size() - head,
 							Duration.ofNanos(now - start)));
