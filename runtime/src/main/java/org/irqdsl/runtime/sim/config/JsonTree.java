@@ -29,22 +29,28 @@ final class JsonTree {
 
 	/** The document's tree, or null after adding the problems to {@code problems}. */
 	static JsonElement parse(String text, List<ConfigProblem> problems) {
+		if (text.isBlank()) {
+			problems.add(new ConfigProblem("line 1, column 1", "empty document: expected a JSON object"));
+			return null;
+		}
 		JsonReader reader = new JsonReader(new StringReader(text));
 		reader.setStrictness(Strictness.STRICT);
+		JsonElement root;
 		try {
-			if (reader.peek() == JsonToken.END_DOCUMENT) {
-				problems.add(new ConfigProblem("line 1, column 1", "empty document: expected a JSON object"));
-				return null;
-			}
-			JsonElement root = read(reader, "", problems);
-			if (reader.peek() != JsonToken.END_DOCUMENT) {
-				problems.add(new ConfigProblem(position(reader.toString()), "unexpected content after the JSON document"));
-			}
-			return problems.isEmpty() ? root : null;
+			root = read(reader, "", problems);
 		} catch (IOException | RuntimeException e) {
 			problems.add(new ConfigProblem(position(String.valueOf(e.getMessage())), "malformed JSON: " + reason(e)));
 			return null;
 		}
+		try {
+			if (reader.peek() != JsonToken.END_DOCUMENT) {
+				throw new IOException(reader.toString());
+			}
+		} catch (IOException | RuntimeException e) {
+			problems.add(new ConfigProblem(position(String.valueOf(e.getMessage())), "unexpected content after the JSON document"));
+			return null;
+		}
+		return problems.isEmpty() ? root : null;
 	}
 
 	private static JsonElement read(JsonReader reader, String pointer, List<ConfigProblem> problems) throws IOException {
@@ -93,9 +99,18 @@ final class JsonTree {
 		return m.find() ? "line " + m.group(1) + ", column " + m.group(2) : "";
 	}
 
-	/** Gson's message without its position, path and troubleshooting link. */
+	/** Gson's message without its position, path and troubleshooting link, in plain words. */
 	private static String reason(Exception e) {
 		String message = String.valueOf(e.getMessage());
+		if (message.contains("setStrictness") || message.contains("setLenient")) {
+			return "not strict JSON (comments, single quotes, unquoted names, trailing commas and NaN are not allowed)";
+		}
+		if (message.startsWith("Expected name")) {
+			return "expected a property name in double quotes (a trailing comma?)";
+		}
+		if (message.startsWith("End of input")) {
+			return "unexpected end of input";
+		}
 		int at = message.indexOf(" at line ");
 		if (at < 0) {
 			at = message.indexOf(" at path ");
