@@ -1,0 +1,60 @@
+package org.irqdsl.runtime.sim.bench;
+
+import static org.irqdsl.runtime.sim.config.SimConfigBuilder.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.irqdsl.runtime.sim.config.AffinityUpdate;
+import org.irqdsl.runtime.sim.config.Op;
+import org.irqdsl.runtime.sim.config.Property;
+import org.irqdsl.runtime.sim.config.SimConfig;
+import org.irqdsl.runtime.sim.config.SimConfigBuilder;
+
+/** Growing scenario families for the benchmark (and the explorer tests). */
+public final class Families {
+
+	private Families() {
+	}
+
+	/**
+	 * k devices raising twice while m of them move: device i sits on CPU 2i and a set-affinity
+	 * thread on that CPU moves it to CPU 2i+1. Devices on disjoint CPUs: independent components.
+	 */
+	public static SimConfig moves(int k, int m, AffinityUpdate update) {
+		SimConfigBuilder b = SimConfigBuilder.scenario("moves_k" + k + "_m" + m + "_" + update.jsonName()).cpus(2 * k);
+		for (int i = 0; i < k; i++) {
+			String dev = "dev" + i;
+			b.device(msi(dev).affinityUpdate(update));
+			b.initially(dev + ".msi[0]", 2 * i, 0x30);
+		}
+		for (int i = 0; i < m; i++) {
+			b.cpuThread(2 * i, setAffinity("dev" + i + ".msi[0]", 2 * i + 1, 0x31));
+		}
+		for (int i = 0; i < k; i++) {
+			b.deviceThread("dev" + i, raise("msi[0]", 2));
+		}
+		return b.expectNo(Property.LOST_INTERRUPT).expectNo(Property.DEADLOCK).build();
+	}
+
+	/**
+	 * k devices on CPU 1 raising while CPU 1 goes offline (fixup_irqs forwards its IRR) and back
+	 * online: stop_machine() couples everything, so no reduction applies.
+	 */
+	public static SimConfig offline(int k, AffinityUpdate update) {
+		SimConfigBuilder b = SimConfigBuilder.scenario("offline_k" + k + "_" + update.jsonName()).cpus(3);
+		for (int i = 0; i < k; i++) {
+			String dev = "dev" + i;
+			b.device(msi(dev).affinityUpdate(update));
+			b.initially(dev + ".msi[0]", 1, 0x30 + i);
+		}
+		List<Op> ops = new ArrayList<>();
+		ops.add(SimConfigBuilder.offline(1, true));
+		ops.add(online(1));
+		b.cpuThread(1, ops.toArray(new Op[0]));
+		for (int i = 0; i < k; i++) {
+			b.deviceThread("dev" + i, raise("msi[0]", 2));
+		}
+		return b.expectNo(Property.LOST_INTERRUPT).expectNo(Property.DEADLOCK).build();
+	}
+}

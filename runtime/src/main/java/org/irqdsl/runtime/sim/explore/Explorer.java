@@ -1,0 +1,218 @@
+package org.irqdsl.runtime.sim.explore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.irqdsl.runtime.sim.Limits;
+import org.irqdsl.runtime.sim.Progress;
+import org.irqdsl.runtime.sim.ProgressListener;
+import org.irqdsl.runtime.sim.config.Property;
+import org.irqdsl.runtime.sim.model.EventSink;
+import org.irqdsl.runtime.sim.model.Independence;
+import org.irqdsl.runtime.sim.model.Machine;
+import org.irqdsl.runtime.sim.model.MachineState;
+import org.irqdsl.runtime.sim.model.Quiescence;
+import org.irqdsl.runtime.sim.model.Scenario;
+
+/**
+ * Breadth-first exploration of every interleaving of a scenario's threads and environment, with
+ * full-state hashing, optionally reduced by ample sets of independent components: in each state
+ * only the enabled steps of one component are expanded (the one with the fewest), which preserves
+ * every quiescent state and hence every violation (violations are sticky bits of the state).
+ * Properties are checked at every step (the violation bits a step sets) and at quiescence.
+ */
+public final class Explorer {
+
+	private static final int CHECK_EVERY = 1 << 10;
+
+	private final Scenario scenario;
+	private final Limits limits;
+	private final ProgressListener listener;
+	private final Machine machine;
+	private final Quiescence quiescence;
+	private final Independence independence;
+	private final MachineState view;
+	private final List<Long> quiescentHashes;
+	private long progressIntervalNanos = 1_000_000_000L;
+
+	public Explorer(Scenario scenario, Limits limits, ProgressListener listener) {
+		this(scenario, limits, listener, false);
+	}
+
+	/** With {@code collectQuiescent}, the hash of every quiescent state is kept (tests compare reductions). */
+	public Explorer(Scenario scenario, Limits limits, ProgressListener listener, boolean collectQuiescent) {
+		this.scenario = scenario;
+		this.limits = limits;
+		this.listener = listener;
+		this.machine = new Machine(scenario);
+		this.quiescence = new Quiescence(scenario);
+		this.independence = new Independence(scenario);
+		this.view = new MachineState(scenario);
+		this.quiescentHashes = collectQuiescent ? new ArrayList<>() : null;
+	}
+
+	/** How often progress is reported (default: every second). */
+	public Explorer progressInterval(Duration interval) {
+		this.progressIntervalNanos = interval.toNanos();
+		return this;
+	}
+
+	/** Hashes of the quiescent states seen (only with {@code collectQuiescent}). */
+	public List<Long> quiescentStates() {
+		return quiescentHashes == null ? List.of() : Collections.unmodifiableList(quiescentHashes);
+	}
+
+	public ExplorationResult run() {
+		long start = System.nanoTime();
+		long deadline = start + limits.timeout().toNanos();
+		long lastReport = start;
+		int words = scenario.layout.words;
+		StateStore store = new StateStore(words);
+		VisitedSet visited = new VisitedSet(store);
+		Map<Property, Violation> found = new EnumMap<>(Property.class);
+		long[] current = new long[words];
+		int max = machine.maxCandidates();
+		int[] candidates = new int[max];
+		long[][] successors = new long[max][words];
+		int[] successorSteps = new int[max];
+		int[] successorComponents = new int[max];
+		int[] componentCounts = new int[Math.max(1, independence.componentCount())];
+		boolean reduce = limits.partialOrderReduction() && independence.componentCount() > 1;
+
+		visited.findOrAdd(scenario.initialState(), -1, -1);
+		long transitions = 0;
+		int depth = 0;
+		int levelEnd = 1;
+		int quiescent = 0;
+		String incomplete = null;
+		int head = 0;
+		while (head < store.size()) {
+			if (head == levelEnd) {
+				depth++;
+				levelEnd = store.size();
+			}
+			if ((head & (CHECK_EVERY - 1)) == 0 && head > 0) {
+				long now = System.nanoTime();
+				if (now - deadline > 0) {
+					incomplete = "timeout of " + limits.timeout().toSeconds() + " s reached";
+					break;
+				}
+				if (now - lastReport >= progressIntervalNanos) {
+					lastReport = now;
+					listener.onProgress(new Progress(store.size(), transitions, depth, store.size() - head,
+							Duration.ofNanos(now - start)));
+				}
+			}
+			store.load(head, current);
+			int before = view.bind(current).violations();
+			int n = machine.candidates(current, candidates);
+			int produced = 0;
+			for (int i = 0; i < n; i++) {
+				long[] next = successors[produced];
+				System.arraycopy(current, 0, next, 0, words);
+				if (machine.apply(next, candidates[i], EventSink.SILENT)) {
+					successorSteps[produced] = candidates[i];
+					successorComponents[produced] = reduce ? independence.componentOf(machine.processOf(candidates[i])) : 0;
+					produced++;
+				}
+			}
+			if (produced == 0) {
+				quiescent++;
+				if (quiescentHashes != null) {
+					quiescentHashes.add(fullHash(current));
+				}
+				int bad = quiescence.violations(current) & ~recorded(found);
+				for (Property p : Property.values()) {
+					if ((bad & p.bit()) != 0) {
+						found.put(p, new Violation(p, path(store, head, -1), true));
+					}
+				}
+				head++;
+				continue;
+			}
+			int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts) : -1;
+			for (int i = 0; i < produced; i++) {
+				if (chosen >= 0 && successorComponents[i] != chosen) {
+					continue;
+				}
+				long[] next = successors[i];
+				transitions++;
+				int fresh = view.bind(next).violations() & ~before & ~recorded(found);
+				if (fresh != 0) {
+					for (Property p : Property.values()) {
+						if ((fresh & p.bit()) != 0) {
+							found.put(p, new Violation(p, path(store, head, successorSteps[i]), false));
+						}
+					}
+				}
+				int index = visited.findOrAdd(next, head, successorSteps[i]);
+				if (index < 0 && store.size() >= limits.maxStates() && incomplete == null) {
+					incomplete = "state limit of " + String.format("%,d", limits.maxStates()) + " reached";
+				}
+			}
+			if (incomplete != null) {
+				break;
+			}
+			head++;
+		}
+		long elapsed = System.nanoTime() - start;
+		double bytes = store.bytesPerState() + visited.bytesPerState();
+		return new ExplorationResult(found, incomplete == null, incomplete, store.size(), transitions, depth,
+				Duration.ofNanos(elapsed), words, bytes, quiescent);
+	}
+
+	/** The component with the fewest enabled steps (ties: the lowest), whose steps form an ample set. */
+	private static int chooseComponent(int[] components, int produced, int[] counts) {
+		for (int i = 0; i < produced; i++) {
+			counts[components[i]]++;
+		}
+		int best = -1;
+		for (int i = 0; i < produced; i++) {
+			int c = components[i];
+			if (best < 0 || counts[c] < counts[best] || (counts[c] == counts[best] && c < best)) {
+				best = c;
+			}
+		}
+		for (int i = 0; i < produced; i++) {
+			counts[components[i]] = 0;
+		}
+		return best;
+	}
+
+	private static int recorded(Map<Property, Violation> found) {
+		int bits = 0;
+		for (Property p : found.keySet()) {
+			bits |= p.bit();
+		}
+		return bits;
+	}
+
+	private static int[] path(StateStore store, int index, int lastStep) {
+		int length = lastStep >= 0 ? 1 : 0;
+		for (int i = index; store.parent(i) >= 0; i = store.parent(i)) {
+			length++;
+		}
+		int[] steps = new int[length];
+		int k = length - 1;
+		if (lastStep >= 0) {
+			steps[k--] = lastStep;
+		}
+		for (int i = index; store.parent(i) >= 0; i = store.parent(i)) {
+			steps[k--] = store.step(i);
+		}
+		return steps;
+	}
+
+	private static long fullHash(long[] state) {
+		long h = 1125899906842597L;
+		for (long w : state) {
+			h = 31 * h + w;
+			h ^= h >>> 27;
+		}
+		return h;
+	}
+}

@@ -1,0 +1,197 @@
+package org.irqdsl.runtime.sim.model;
+
+import static org.irqdsl.runtime.sim.model.Codes.*;
+import static org.irqdsl.runtime.sim.model.MachineState.*;
+
+import org.irqdsl.runtime.sim.config.AffinityUpdate;
+import org.irqdsl.runtime.sim.config.Property;
+
+/**
+ * The environment on the CPU side: a CPU taking a pending vector (the handler, the lazy disable,
+ * irq_complete_move), the VMD flow handler walking its list, the vector cleanup on the old CPU,
+ * the IMSIC lazy timer, and a queued message write completing.
+ */
+final class CpuSide {
+
+	private final Machine m;
+	private final MachineState s;
+
+	CpuSide(Machine m) {
+		this.m = m;
+		this.s = m.s;
+	}
+
+	/** CPU c takes pending vector k: common_interrupt(), then the owner's flow handler. */
+	boolean take(int c, int k) {
+		if (!m.canTake(c) || !s.pending(c, k)) {
+			return false;
+		}
+		s.clearPending(c, k);
+		int o = s.owner(c, k);
+		if (o < 0) {
+			m.ev.on(Ev.TAKE_NO_OWNER, c, k, 0, 0);
+			m.violate(Property.SPURIOUS_INTERRUPT);
+			return true;
+		}
+		completeMove(o, c, k);
+		if (s.depth(o) > 0) {
+			lazyDisable(c, k, o);
+			return true;
+		}
+		if (m.sc.irqs[o].isVmd()) {
+			startFlow(c, o);
+			return true;
+		}
+		s.setFlag(o, F_OWED, false);
+		if (s.credit(o) > 0) {
+			s.setCredit(o, s.credit(o) - 1);
+			m.ev.on(Ev.TAKE_HANDLED, c, k, o, 0);
+		} else {
+			m.ev.on(Ev.TAKE_NOTHING_PENDING, c, k, o, 0);
+			m.violate(Property.SPURIOUS_INTERRUPT);
+		}
+		return true;
+	}
+
+	/** irq_complete_move(): the first arrival on the new target schedules the old vector's cleanup. */
+	private void completeMove(int o, int c, int k) {
+		if (s.flag(o, F_MOVE) && !s.flag(o, F_CLEANUP | F_TIMER) && c == s.cpu(o) && k == s.vec(o)
+				&& m.sc.irqs[o].strategy != AffinityUpdate.LAZY_MOVE) {
+			s.setFlag(o, F_CLEANUP, true);
+			m.ev.on(Ev.FIRST_ARRIVAL, o, s.prevCpu(o), s.prevVec(o), 0);
+		}
+	}
+
+	/**
+	 * handle_edge_irq() on a disabled irq (lazy disable): IRQS_PENDING and mask_ack_irq(), at the
+	 * device if the entry can mask, else at the parent if it masks, else nothing can (seed 002).
+	 */
+	private void lazyDisable(int c, int k, int o) {
+		if (s.flag(o, F_MASK_FAILED)) {
+			m.ev.on(Ev.DELIVERED_WHILE_DISABLED, c, k, o, 0);
+			m.violate(Property.DELIVERED_WHILE_DISABLED);
+			return;
+		}
+		s.setFlag(o, F_DESC_PENDING, true);
+		int where;
+		IrqInfo irq = m.sc.irqs[o];
+		if (irq.maskable) {
+			s.setFlag(o, F_DEV_MASK | F_DISABLE_MASKED, true);
+			where = MASKED_AT_DEVICE;
+		} else if (irq.parentMasks) {
+			s.setFlag(o, F_PARENT_MASKED, true);
+			where = MASKED_AT_PARENT;
+		} else {
+			s.setFlag(o, F_MASK_FAILED, true);
+			where = CANNOT_MASK;
+		}
+		m.ev.on(Ev.LAZY_DISABLE, c, k, o, where);
+	}
+
+	/** vmd_flow_handler(): srcu_read_lock, then read the first child off the vector's list. */
+	private void startFlow(int c, int vmd) {
+		int first = nextOnList(vmd, -1);
+		if (first < 0) {
+			m.ev.on(Ev.FLOW_EMPTY, c, vmd, 0, 0);
+			return;
+		}
+		s.setFlowVmd(c, vmd);
+		s.setFlowHolding(c, first);
+		m.ev.on(Ev.FLOW_START, c, vmd, first, 0);
+	}
+
+	/** generic_handle_irq() on the child read last, then read the next one (or srcu_read_unlock). */
+	boolean flow(int c) {
+		int vmd = s.flowVmd(c);
+		if (vmd < 0) {
+			return false;
+		}
+		int child = s.flowHolding(c);
+		if (!s.flag(child, F_ALIVE)) {
+			m.ev.on(Ev.FLOW_USE_AFTER_FREE, c, child, 0, 0);
+			m.violate(Property.USE_AFTER_FREE);
+		} else {
+			s.setFlag(child, F_OWED, false);
+			m.ev.on(Ev.FLOW_HANDLE, c, child, 0, 0);
+		}
+		int next = nextOnList(vmd, child);
+		if (next >= 0) {
+			s.setFlowHolding(c, next);
+			m.ev.on(Ev.FLOW_NEXT, c, next, 0, 0);
+		} else {
+			s.setFlowVmd(c, -1);
+			s.setFlowHolding(c, -1);
+			m.ev.on(Ev.FLOW_END, c, vmd, 0, 0);
+		}
+		return true;
+	}
+
+	/** The first child on the list after {@code after} (list order; a deleted node's next pointer still leads on). */
+	private int nextOnList(int vmd, int after) {
+		int[] children = m.sc.irqs[vmd].vmdChildren;
+		int i = 0;
+		if (after >= 0) {
+			while (i < children.length && children[i] != after) {
+				i++;
+			}
+			i++;
+		}
+		for (; i < children.length; i++) {
+			if (s.flag(children[i], F_ON_LIST)) {
+				return children[i];
+			}
+		}
+		return -1;
+	}
+
+	/** The vector cleanup on the old CPU: re-armed (not enabled) while the old vector is pending in its IRR. */
+	boolean cleanup(int j) {
+		if (!s.flag(j, F_CLEANUP)) {
+			return false;
+		}
+		int pc = s.prevCpu(j);
+		int pk = s.prevVec(j);
+		if (!m.canTake(pc) || s.pending(pc, pk) || s.vectorLockOwner() >= 0) {
+			return false;
+		}
+		m.releasePrevious(j);
+		m.clearPrevious(j);
+		m.ev.on(Ev.VECTOR_CLEANUP, j, pc, pk, 0);
+		return true;
+	}
+
+	/** IMSIC lazy timer on the old CPU (__imsic_local_sync): a pending old vector is injected on the new one. */
+	boolean timer(int j) {
+		if (!s.flag(j, F_TIMER)) {
+			return false;
+		}
+		int pc = s.prevCpu(j);
+		int pk = s.prevVec(j);
+		if (!m.canTake(pc)) {
+			return false;
+		}
+		boolean moved = s.pending(pc, pk);
+		if (moved) {
+			s.clearPending(pc, pk);
+			if (m.validCpu(s.cpu(j))) {
+				s.setPending(s.cpu(j), s.vec(j));
+			}
+		}
+		m.releasePrevious(j);
+		m.clearPrevious(j);
+		m.ev.on(Ev.TIMER_SYNC, j, pc, pk, moved ? 1 : 0);
+		return true;
+	}
+
+	/** The queued write lands: the device sees the queued message from now on. */
+	boolean writeDone(int j) {
+		if (!s.flag(j, F_QUEUED)) {
+			return false;
+		}
+		s.setDevCpu(j, s.queuedCpu(j));
+		s.setDevVec(j, s.queuedVec(j));
+		s.setFlag(j, F_QUEUED, false);
+		m.ev.on(Ev.WRITE_DONE, j, s.queuedCpu(j), s.queuedVec(j), 0);
+		return true;
+	}
+}

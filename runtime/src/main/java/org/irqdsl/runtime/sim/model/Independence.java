@@ -1,0 +1,167 @@
+package org.irqdsl.runtime.sim.model;
+
+import java.util.Arrays;
+
+/**
+ * Which processes (threads, each CPU's interrupt side, each irq's environment) can ever touch the
+ * same state: a static over-approximation of every step's footprint, by objects (a CPU with its
+ * IRR, vector table, online bit and the interrupt-off state of threads on it; an irq with its
+ * device entry and descriptor; vector_lock; stop_machine). Processes linked by a shared object
+ * form one component; steps of different components touch disjoint objects forever, so they are
+ * independent (they commute and neither enables nor disables the other). docs/simulator.md, "Why
+ * the reduction is sound".
+ */
+public final class Independence {
+
+	private final int[] component;
+	private final int componentCount;
+
+	public Independence(Scenario sc) {
+		int cpus = sc.cpuCount;
+		int irqs = sc.irqs.length;
+		int threads = sc.threads.length;
+		int vectorLock = cpus + irqs;
+		int stopMachine = vectorLock + 1;
+		int objects = stopMachine + 1;
+		int processes = threads + cpus + irqs;
+		long[] possible = possibleCpus(sc);
+		UnionFind uf = new UnionFind(processes + objects);
+		for (ThreadProgram p : sc.threads) {
+			int t = p.index;
+			if (!p.device) {
+				uf.union(t, processes + p.cpu);
+				if (sc.hasOffline) {
+					uf.union(t, processes + stopMachine);
+				}
+			}
+			for (CompiledOp op : p.ops) {
+				switch (op.code()) {
+				case OFFLINE, ONLINE -> {
+					for (int o = 0; o < objects; o++) {
+						uf.union(t, processes + o);
+					}
+				}
+				default -> {
+					int j = op.irq();
+					touchIrq(uf, t, processes, cpus, j, possible);
+					if (sc.irqs[j].isVmdChild()) {
+						touchIrq(uf, t, processes, cpus, sc.irqs[j].vmdParent, possible);
+					}
+					if (sc.vectorLockHeldAcrossSteps && op.code() != CompiledOp.OpCode.RAISE) {
+						uf.union(t, processes + vectorLock);
+					}
+				}
+				}
+			}
+		}
+		for (int c = 0; c < cpus; c++) {
+			int process = threads + c;
+			uf.union(process, processes + c);
+			if (sc.hasOffline) {
+				uf.union(process, processes + stopMachine);
+			}
+			for (int j = 0; j < irqs; j++) {
+				if ((possible[j] & (1L << c)) != 0) {
+					uf.union(process, processes + cpus + j);
+					for (int child : sc.irqs[j].vmdChildren) {
+						uf.union(process, processes + cpus + child);
+					}
+				}
+			}
+		}
+		for (int j = 0; j < irqs; j++) {
+			int process = threads + cpus + j;
+			touchIrq(uf, process, processes, cpus, j, possible);
+			if (sc.hasOffline) {
+				uf.union(process, processes + stopMachine);
+			}
+			if (sc.vectorLockHeldAcrossSteps) {
+				uf.union(process, processes + vectorLock);
+			}
+		}
+		component = new int[processes];
+		int[] ids = new int[processes + objects];
+		Arrays.fill(ids, -1);
+		int next = 0;
+		for (int p = 0; p < processes; p++) {
+			int root = uf.find(p);
+			if (ids[root] < 0) {
+				ids[root] = next++;
+			}
+			component[p] = ids[root];
+		}
+		componentCount = next;
+	}
+
+	private static void touchIrq(UnionFind uf, int process, int processes, int cpus, int j, long[] possible) {
+		uf.union(process, processes + cpus + j);
+		for (int c = 0; c < cpus; c++) {
+			if ((possible[j] & (1L << c)) != 0) {
+				uf.union(process, processes + c);
+			}
+		}
+	}
+
+	/** CPUs an irq may ever target or have pending on: where it starts and where moves may take it. */
+	private static long[] possibleCpus(Scenario sc) {
+		long all = sc.cpuCount == 64 ? -1L : (1L << sc.cpuCount) - 1;
+		long[] possible = new long[sc.irqs.length];
+		for (var placement : sc.config.initially()) {
+			possible[irqOf(sc, placement.entry().toString())] |= 1L << sc.cpuIndex(placement.cpu());
+		}
+		for (ThreadProgram p : sc.threads) {
+			for (CompiledOp op : p.ops) {
+				if (op.code() == CompiledOp.OpCode.SET_AFFINITY || op.code() == CompiledOp.OpCode.REQUEST_IRQ) {
+					possible[op.irq()] |= op.cpu() >= 0 ? 1L << op.cpu() : all;
+				}
+			}
+		}
+		for (int j = 0; j < sc.irqs.length; j++) {
+			if (sc.hasOffline) {
+				possible[j] = all;
+			}
+		}
+		for (IrqInfo irq : sc.irqs) {
+			if (irq.isVmdChild()) {
+				possible[irq.index] |= possible[irq.vmdParent];
+			}
+		}
+		return possible;
+	}
+
+	private static int irqOf(Scenario sc, String name) {
+		return sc.irqIndex(name);
+	}
+
+	/** The component of a process ({@link Machine#processOf}). */
+	public int componentOf(int process) {
+		return component[process];
+	}
+
+	public int componentCount() {
+		return componentCount;
+	}
+
+	private static final class UnionFind {
+		private final int[] parent;
+
+		UnionFind(int n) {
+			parent = new int[n];
+			for (int i = 0; i < n; i++) {
+				parent[i] = i;
+			}
+		}
+
+		int find(int x) {
+			while (parent[x] != x) {
+				parent[x] = parent[parent[x]];
+				x = parent[x];
+			}
+			return x;
+		}
+
+		void union(int a, int b) {
+			parent[find(a)] = find(b);
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package org.irqdsl.runtime.sim.model;
+
+import org.irqdsl.runtime.sim.config.Property;
+
+/**
+ * The step semantics of a compiled scenario over packed states: which steps a state offers, and
+ * what each does. Steps are atomic; {@link #apply} works in place on a copy the caller owns and
+ * answers false when the step is blocked (a lock held, stop_machine() running, a device not yet
+ * enabled...), in which case the copy is garbage.
+ */
+public final class Machine {
+
+	final Scenario sc;
+	final MachineState s;
+	EventSink ev = EventSink.SILENT;
+	final DeviceSide device;
+	final CpuSide cpus;
+	final MoveEngine moves;
+	final ThreadSteps threads;
+	private final int maxCandidates;
+
+	public Machine(Scenario scenario) {
+		this.sc = scenario;
+		this.s = new MachineState(scenario);
+		this.device = new DeviceSide(this);
+		this.cpus = new CpuSide(this);
+		this.moves = new MoveEngine(this);
+		this.threads = new ThreadSteps(this);
+		this.maxCandidates = scenario.threads.length + scenario.cpuCount * (scenario.vectors.length + 1)
+				+ 3 * scenario.irqs.length;
+	}
+
+	public Scenario scenario() {
+		return sc;
+	}
+
+	/** Upper bound of {@link #candidates}' result. */
+	public int maxCandidates() {
+		return maxCandidates;
+	}
+
+	/**
+	 * The steps that may be enabled in state {@code w}, into {@code out}; returns their number. A
+	 * state offering none that {@link #apply} accepts is quiescent.
+	 */
+	public int candidates(long[] w, int[] out) {
+		s.bind(w);
+		int n = 0;
+		for (ThreadProgram p : sc.threads) {
+			int t = p.index;
+			if (s.op(t) < p.ops.length && !s.threadFlag(t, MachineState.T_HUNG)) {
+				out[n++] = Step.of(Step.THREAD, t, 0);
+			}
+		}
+		for (int c = 0; c < sc.cpuCount; c++) {
+			if (sc.hasVmd && s.flowVmd(c) >= 0) {
+				out[n++] = Step.of(Step.FLOW, c, 0);
+				continue;
+			}
+			long irr = s.irr(c);
+			if (irr != 0 && canTake(c)) {
+				while (irr != 0) {
+					int k = Long.numberOfTrailingZeros(irr);
+					irr &= irr - 1;
+					out[n++] = Step.of(Step.TAKE, c, k);
+				}
+			}
+		}
+		for (int j = 0; j < sc.irqs.length; j++) {
+			if (s.flag(j, MachineState.F_QUEUED)) {
+				out[n++] = Step.of(Step.WRITE_DONE, j, 0);
+			}
+			if (s.flag(j, MachineState.F_TIMER)) {
+				out[n++] = Step.of(Step.TIMER, j, 0);
+			}
+			if (s.flag(j, MachineState.F_CLEANUP)) {
+				out[n++] = Step.of(Step.CLEANUP, j, 0);
+			}
+		}
+		return n;
+	}
+
+	/** Runs {@code step} on {@code w} in place, telling {@code sink} what happened; false when blocked. */
+	public boolean apply(long[] w, int step, EventSink sink) {
+		s.bind(w);
+		ev = sink;
+		int a = Step.a(step);
+		return switch (Step.kind(step)) {
+		case Step.THREAD -> threads.step(a);
+		case Step.TAKE -> cpus.take(a, Step.b(step));
+		case Step.FLOW -> cpus.flow(a);
+		case Step.WRITE_DONE -> cpus.writeDone(a);
+		case Step.TIMER -> cpus.timer(a);
+		case Step.CLEANUP -> cpus.cleanup(a);
+		default -> throw new IllegalArgumentException("step kind " + Step.kind(step));
+		};
+	}
+
+	/** The process a step belongs to, for the partial-order reduction: a thread, a CPU, or an irq's environment. */
+	public int processOf(int step) {
+		int a = Step.a(step);
+		return switch (Step.kind(step)) {
+		case Step.THREAD -> a;
+		case Step.TAKE, Step.FLOW -> sc.threads.length + a;
+		default -> sc.threads.length + sc.cpuCount + a;
+		};
+	}
+
+	public int processCount() {
+		return sc.threads.length + sc.cpuCount + sc.irqs.length;
+	}
+
+	// ---- shared helpers -----------------------------------------------------------------------------
+
+	/** CPU c can take a pending vector: online, not stopped, not in a handler, no thread with interrupts off on it. */
+	boolean canTake(int c) {
+		if (c < 0 || c >= sc.cpuCount || !s.online(c) || s.stopMachineOwner() >= 0) {
+			return false;
+		}
+		if (sc.hasVmd && s.flowVmd(c) >= 0) {
+			return false;
+		}
+		return !irqsOffByThread(c, -1);
+	}
+
+	/** Some thread other than {@code except} runs on CPU c with local interrupts disabled. */
+	boolean irqsOffByThread(int c, int except) {
+		for (int t : sc.threadsOnCpu[c]) {
+			if (t != except && s.threadFlag(t, MachineState.T_IRQS_OFF)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	void violate(Property p) {
+		s.addViolation(p.bit());
+	}
+
+	boolean validCpu(int c) {
+		return c >= 0 && c < sc.cpuCount;
+	}
+
+	/** The lowest-numbered online CPU other than {@code except}, or -1. */
+	int lowestOnline(int except) {
+		for (int c = 0; c < sc.cpuCount; c++) {
+			if (c != except && s.online(c)) {
+				return c;
+			}
+		}
+		return -1;
+	}
+
+	/** The lowest pool vector free on CPU c (the matrix allocator's choice, simplified), or -1. */
+	int lowestFreeVector(int c) {
+		for (int k = 0; k < sc.vectors.length; k++) {
+			if (s.owner(c, k) < 0) {
+				return k;
+			}
+		}
+		return -1;
+	}
+
+	/** Frees the previous vector of irq j if it still owns it. */
+	void releasePrevious(int j) {
+		int pc = s.prevCpu(j);
+		int pk = s.prevVec(j);
+		if (validCpu(pc) && pk != s.noVec && s.owner(pc, pk) == j) {
+			s.setOwner(pc, pk, -1);
+		}
+	}
+
+	void clearPrevious(int j) {
+		s.setPrevCpu(j, s.noCpu);
+		s.setPrevVec(j, s.noVec);
+		s.setFlag(j, MachineState.F_MOVE | MachineState.F_CLEANUP | MachineState.F_TIMER, false);
+	}
+
+	/** irq_retrigger(): an IPI sets the vector pending on the irq's current target (a VMD child's goes through its VMD). */
+	void retrigger(int j) {
+		int target = sc.irqs[j].isVmdChild() ? sc.irqs[j].vmdParent : j;
+		int c = s.cpu(target);
+		if (validCpu(c) && s.vec(target) != s.noVec) {
+			s.setPending(c, s.vec(target));
+		}
+	}
+}

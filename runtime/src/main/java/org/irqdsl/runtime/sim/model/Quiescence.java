@@ -1,0 +1,72 @@
+package org.irqdsl.runtime.sim.model;
+
+import static org.irqdsl.runtime.sim.model.MachineState.*;
+
+import org.irqdsl.runtime.sim.config.Property;
+
+/**
+ * What a quiescent state (no step enabled) says. A CPU thread that has not finished is blocked
+ * forever: deadlock. When none is, every irq that was raised, is still requested and enabled, and
+ * whose handler has not run since, lost its interrupt: nothing can deliver it any more.
+ */
+public final class Quiescence {
+
+	private final Scenario sc;
+	private final MachineState s;
+
+	public Quiescence(Scenario scenario) {
+		this.sc = scenario;
+		this.s = new MachineState(scenario);
+	}
+
+	/** The property bits a quiescent state {@code w} violates. */
+	public int violations(long[] w) {
+		return blockedThread(w) >= 0 ? Property.DEADLOCK.bit() : lostIrq(w) >= 0 ? Property.LOST_INTERRUPT.bit() : 0;
+	}
+
+	/** The first CPU thread that has not finished, or -1. */
+	public int blockedThread(long[] w) {
+		s.bind(w);
+		for (ThreadProgram p : sc.threads) {
+			if (!p.device && s.op(p.index) < p.ops.length) {
+				return p.index;
+			}
+		}
+		return -1;
+	}
+
+	/** The first irq whose raise no handler answered, or -1 (only meaningful without a blocked thread). */
+	public int lostIrq(long[] w) {
+		s.bind(w);
+		for (int j = 0; j < sc.irqs.length; j++) {
+			if (s.flag(j, F_OWED) && s.flag(j, F_ALIVE) && s.depth(j) == 0) {
+				return j;
+			}
+		}
+		return -1;
+	}
+
+	/** Why thread t cannot go on in state w, in the kernel's words. */
+	public String blockReason(long[] w, int t) {
+		s.bind(w);
+		ThreadProgram p = sc.threads[t];
+		String doing = p.opText(s.op(t));
+		if (s.threadFlag(t, T_HUNG)) {
+			return "spins forever on vector_lock, which it already holds (" + doing + ")";
+		}
+		int lock = s.vectorLockOwner();
+		if (lock >= 0 && lock != t) {
+			return "waits for vector_lock, held by " + sc.threads[lock].title + " (" + doing + ")";
+		}
+		int stopper = s.stopMachineOwner();
+		if (stopper >= 0 && stopper != t) {
+			return "stopped by stop_machine() of " + sc.threads[stopper].title + " (" + doing + ")";
+		}
+		for (ThreadProgram q : sc.threads) {
+			if (q.index != t && !q.device && s.threadFlag(q.index, T_IRQS_OFF)) {
+				return "waits for " + q.title + " to leave its interrupt-off section (" + doing + ")";
+			}
+		}
+		return "cannot go on (" + doing + ")";
+	}
+}
