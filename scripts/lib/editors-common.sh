@@ -68,3 +68,23 @@ npm_ci_if_needed() {
 		echo "$want" > "$stamp"
 	fi
 }
+
+CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
+
+# code-server from npm, installed with Node 24 (its postinstall compiles native modules: needs
+# build-essential, libkrb5-dev, pkg-config). Sets code_server (the executable).
+ensure_code_server() {
+	ensure_node24
+	local prefix="$e2e_cache/code-server-$CODE_SERVER_VERSION-node-$NODE24_VERSION"
+	code_server="$prefix/node_modules/.bin/code-server"
+	if [ ! -f "$prefix/.installed" ] || [ ! -x "$code_server" ]; then
+		ensure_debian_packages build-essential libkrb5-dev pkg-config python3
+		log "installing code-server $CODE_SERVER_VERSION into $prefix (compiles native modules, ~2 min)"
+		rm -rf "$prefix"
+		mkdir -p "$prefix"
+		(export PATH="$node24_dir:$PATH" npm_config_nodedir="$node24_headers"
+		 npm install --prefix "$prefix" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+			"code-server@$CODE_SERVER_VERSION" >&2) || die "code-server did not install"
+		touch "$prefix/.installed"
+	fi
+}

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -28,10 +28,11 @@ function javaExecutable(): string {
 function serverOptions(context: vscode.ExtensionContext): ServerOptions {
 	const jar = context.asAbsolutePath(path.join('server', 'irqdsl.jar'));
 	const vmArgs = vscode.workspace.getConfiguration('irqdsl').get<string[]>('server.args', []);
+	// No `transport`: stdio is the default, and TransportKind.stdio would append `--stdio`, which
+	// `irqdsl lsp` rejects ("Unknown option: '--stdio'", exit status 2).
 	const executable = {
 		command: javaExecutable(),
 		args: [...vmArgs, '-jar', jar, 'lsp'],
-		transport: TransportKind.stdio,
 	};
 	return { run: executable, debug: executable };
 }
