@@ -118,7 +118,7 @@ public class ImportCommand implements Callable<Integer> {
 		if (kernel != null) {
 			KernelVersion v = KernelVersion.parse(kernel)
 					.orElseThrow(() -> new ImportException("--kernel " + kernel + ": expected a version like 5.15.0 or 6.12"));
-			k = Optional.of(new KernelLog.Versioned(v, kernel, SourceRef.option("--kernel")));
+			k = Optional.of(new KernelLog.Versioned(v, "--kernel " + kernel, SourceRef.commandLine()));
 		}
 		String defaultName = "machine";
 		if (local) {

@@ -45,7 +45,7 @@ public final class LocalMachine {
 		Path release = root.resolve("proc/sys/kernel/osrelease");
 		try {
 			String text = Files.readString(release).strip();
-			kernel = KernelVersion.parse(text).map(v -> new KernelLog.Versioned(v, text, new SourceRef("/proc/sys/kernel/osrelease", 1)));
+			kernel = KernelVersion.parse(text).map(v -> new KernelLog.Versioned(v, "release " + text, new SourceRef("/proc/sys/kernel/osrelease", 1)));
 		} catch (IOException | RuntimeException e) {
 			unseen.add(release + ": not readable (" + e.getClass().getSimpleName() + "): kernel version from the log only");
 		}

@@ -21,8 +21,8 @@ import org.irqdsl.importer.PciFunction.MsixCap;
  * lines indented by a tab (or by spaces, after a terminal copy), a blank line between records;</li>
  * <li>{@code Capabilities: [50] MSI: Enable+ Count=1/8 Maskable- 64bit+} (ls-caps.c cap_msi; the
  * pre-3.0 form {@code Message Signalled Interrupts: Mask- 64bit+ Queue=0/3 Enable+} with log2 counts
- * too), {@code Capabilities: [b0] MSI-X: Enable+ Count=130 Masked-} (cap_msix; older
- * {@code TabSize=});</li>
+ * too), {@code Capabilities: [b0] MSI-X: Enable+ Count=130 Masked-} (cap_msix; pciutils 2.x
+ * printed {@code Enable- Mask- TabSize=8});</li>
  * <li>{@code Capabilities: <access denied>} when the config space past 64 bytes is unreadable (no root);</li>
  * <li>capabilities lspci cannot decode end in {@code <?>}: skipped and counted;</li>
  * <li>pcilib's warnings on stderr ({@code pcilib: sysfs_read_vpd: read failed: ...}) land anywhere
@@ -52,8 +52,9 @@ public final class LspciParser {
 			.compile("^MSI: Enable([+-]) Count=(\\d{1,3})/(\\d{1,3}) Maskable([+-]) 64bit([+-])\\s*$");
 	private static final Pattern MSI_OLD = Pattern
 			.compile("^Message Signalled Interrupts: (?:Mask([+-]) )?64bit([+-]) Queue=(\\d)/(\\d) Enable([+-])\\s*$");
+	/** "MSI-X: Enable+ Count=130 Masked-"; pciutils 2.x: "MSI-X: Enable- Mask- TabSize=8". */
 	private static final Pattern MSIX = Pattern
-			.compile("^MSI-X: Enable([+-]) (?:Count|TabSize)=(\\d{1,5}) Mask(?:ed)?([+-])\\s*$");
+			.compile("^MSI-X: Enable([+-]) (?:Count=(\\d{1,5}) Masked[+-]|Mask[+-] TabSize=(\\d{1,5}))\\s*$");
 	private static final Pattern CONTROL = Pattern.compile("^Control:.*\\bDisINTx([+-])");
 	private static final Pattern DRIVER = Pattern.compile("^Kernel driver in use: (\\S+)\\s*$");
 
@@ -279,7 +280,7 @@ public final class LspciParser {
 					"MSI-X capability not in the form 'MSI-X: Enable± Count=N Masked±'", text));
 			return;
 		}
-		int size = Integer.parseInt(m.group(2));
+		int size = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
 		if (size < 1 || size > 2048) {
 			problems.add(Problem.unparseable(input.at(number), "MSI-X Count=" + size + ": a table holds 1..2048 entries", text));
 			return;

@@ -335,7 +335,7 @@ public final class MachineFactsBuilder {
 		Evidence exactSource = null;
 		if (kernelOption.isPresent()) {
 			exact = kernelOption.get().version();
-			exactSource = new Evidence("release " + Texts.excerpt(kernelOption.get().release()), kernelOption.get().at());
+			exactSource = new Evidence(Texts.excerpt(kernelOption.get().release()), kernelOption.get().at());
 		} else if (log.isPresent() && log.get().version().isPresent()) {
 			KernelLog.Versioned v = log.get().version().get();
 			exact = v.version();

@@ -154,11 +154,11 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 			if ("info".equals(f.severity())) {
 				risk = "spurious interrupts (no loss)";
 				mechanism = "non-maskable MSI, " + remap + ", " + strategyPhrase(s)
-						+ ": no interrupt is lost; a spurious interrupt on either CPU is the price (seed 001)";
+						+ ": no interrupt is lost, a spurious interrupt on either CPU is the price (seed 001)";
 			} else {
 				risk = "lost interrupt (torn MSI message)";
 				mechanism = "non-maskable MSI, " + remap + ", " + strategyPhrase(s)
-						+ ": an interrupt raised between the address and data writes uses a torn message and is lost (seed 001)";
+						+ ": torn message can lose an interrupt (an interrupt raised between the address and data writes hits a vector nobody owns; seed 001)";
 				if (s.strategyAssumed()) {
 					assumed.add("kernel version: unknown, " + s.strategy() + " update assumed");
 				}
@@ -203,12 +203,13 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 		return new Hazard(f.id(), f.severity(), f.line(), risk, mechanism, remedies, f.message());
 	}
 
+	/** "kernel < 5.6 direct update", "kernel unknown (assumed < 5.6) direct update", "kernel 6.1.0 two-step update". */
 	private static String strategyPhrase(Summary s) {
-		String k = s.kernelKnown() ? "kernel " + s.kernel().split(" ")[0] : s.strategyAssumed() ? "kernel unknown" : "kernel " + s.kernel();
+		String k = s.kernelShort();
 		return switch (s.strategy() == null ? "direct" : s.strategy()) {
-		case "direct" -> k + (s.strategyAssumed() ? ", assumed < 5.6:" : ",") + " direct update (address and data written separately)";
-		case "two-step" -> k + ", two-step update";
-		case "lazy-move" -> k + (s.strategyAssumed() ? ", assumed < 6.15:" : ",") + " IMSIC lazy move";
+		case "direct" -> k + (s.strategyAssumed() ? " (assumed < 5.6)" : "") + " direct update";
+		case "two-step" -> k + " two-step update";
+		case "lazy-move" -> k + (s.strategyAssumed() ? " (assumed < 6.15)" : "") + " IMSIC lazy move";
 		default -> s.strategy() + " update";
 		};
 	}
@@ -302,7 +303,7 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 			b.append("    mechanism: ").append(h.mechanism()).append('\n');
 			List<String> common = h.remedies().stream().filter(x -> !x.contains("MSI-X capability")).toList();
 			if (!common.isEmpty()) {
-				b.append("    remove the risk: ").append(String.join("; or ", common)).append('\n');
+				b.append("info".equals(h.severity()) ? "    avoid it: " : "    remove the risk: ").append(String.join("; or ", common)).append('\n');
 			}
 			for (DeviceRisk r : e.getValue()) {
 				Hazard mine = r.hazards().stream().filter(x -> (x.check() + "\u0000" + x.severity() + "\u0000" + x.mechanism()).equals(e.getKey()))

@@ -44,7 +44,7 @@ public record PlatformPlan(String name, List<String> preamble, CpusPlan cpus, St
 
 	/** The platform-wide conclusions, for the report. */
 	public record Summary(Arch arch, String archWhy, int cpus, String cpusWhy, boolean cpusAssumed, String kernel,
-			boolean kernelKnown, RemapState remap, String remapWhy, boolean remapAssumed, String msiParents,
+			String kernelShort, boolean kernelKnown, RemapState remap, String remapWhy, boolean remapAssumed, String msiParents,
 			String strategy, String strategyWhy, boolean strategyAssumed, List<String> assumptions) {
 	}
 }

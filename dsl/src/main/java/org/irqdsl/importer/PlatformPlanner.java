@@ -203,10 +203,13 @@ public final class PlatformPlanner {
 			cpusWhy = why;
 			assumptions.add(why);
 		}
-		String kernelText = kernel != null ? kernel + " (" + kernelComment + ")"
+		String kernelText = kernel != null ? kernelComment
 				: facts.kernel().bound() != null ? (facts.kernel().atLeast() ? "v" + facts.kernel().bound().major() + ".x or later" : "older than "
 						+ facts.kernel().bound().shortName()) + " (" + facts.kernel().boundSource() + ")" : "unknown";
-		Summary summary = new Summary(arch, archWhy, cpus.count(), cpusWhy, cpusAssumed, kernelText, kernel != null, remap,
+		String kernelShort = kernel != null ? "kernel " + kernel
+				: facts.kernel().bound() != null ? (facts.kernel().atLeast() ? "kernel >= " + facts.kernel().bound().major() + ".0" : "kernel < "
+						+ facts.kernel().bound().major() + "." + facts.kernel().bound().minor()) : "kernel unknown";
+		Summary summary = new Summary(arch, archWhy, cpus.count(), cpusWhy, cpusAssumed, kernelText, kernelShort, kernel != null, remap,
 				remapWhy, remapAssumed, parents, strategy, strategyWhy, strategyAssumed, List.copyOf(assumptions));
 		return new PlatformPlan(name, preamble, cpus, kernel, kernelComment, domains, buses, epilogue, summary);
 	}

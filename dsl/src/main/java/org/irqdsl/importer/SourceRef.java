@@ -7,8 +7,9 @@ package org.irqdsl.importer;
  */
 public record SourceRef(String input, int line) {
 
-	public static SourceRef option(String name) {
-		return new SourceRef("option " + name, 0);
+	/** A fact given on the command line (--kernel). */
+	public static SourceRef commandLine() {
+		return new SourceRef("command line", 0);
 	}
 
 	@Override
