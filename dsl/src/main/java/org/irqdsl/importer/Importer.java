@@ -72,7 +72,7 @@ public final class Importer {
 		List<Problem> problems = new ArrayList<>(facts.problems());
 		log.filter(l -> l.relevantLines() == 0).ifPresent(l -> problems.add(Problem.notVisible(l.input().at(0),
 				"no line about the kernel version, interrupt remapping or MSI controllers")));
-		MachineReport report = MachineReport.of(plan, text, findings, problems);
+		MachineReport report = MachineReport.of(plan, text, findings, problems, facts.unattributedMsi());
 		return new Result(text.text(), facts, plan, findings, report, problems);
 	}
 

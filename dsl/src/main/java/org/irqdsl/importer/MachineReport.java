@@ -25,8 +25,8 @@ import com.google.gson.GsonBuilder;
  * assumptions that produced it.
  */
 public record MachineReport(String platform, Machine machine, Counts counts, List<DeviceRisk> atRisk, List<DeviceRisk> notes,
-		List<String> notAtRisk, List<Hazard> platformFindings, List<String> assumptions, List<String> toConfirm,
-		List<String> inputProblems) {
+		List<String> notAtRisk, List<String> unattributedMsi, List<Hazard> platformFindings, List<String> assumptions,
+		List<String> toConfirm, List<String> inputProblems) {
 
 	/** The platform-wide conclusions and where they come from. */
 	public record Machine(String architecture, int cpus, boolean cpusAssumed, String kernel, String interruptRemapping,
@@ -49,7 +49,12 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 			String message) {
 	}
 
-	public static MachineReport of(PlatformPlan plan, PlatformText text, List<Finding> findings, List<Problem> problems) {
+	/**
+	 * @param unattributed MSI users the inputs do not tie to a PCI function (the pre-v4.x
+	 *                     /proc/interrupts format names none): they cannot be assessed
+	 */
+	public static MachineReport of(PlatformPlan plan, PlatformText text, List<Finding> findings, List<Problem> problems,
+			List<Evidence> unattributed) {
 		Summary s = plan.summary();
 		Map<String, DevicePlan> devices = new LinkedHashMap<>();
 		for (BusPlan b : plan.buses()) {
@@ -77,7 +82,8 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 			List<Finding> fs = byDevice.getOrDefault(d.name(), List.of());
 			if (fs.isEmpty()) {
 				safe.add(d.name() + " " + d.address() + ": " + (d.msix() != null ? "MSI-X (every entry maskable)"
-						: d.msi().maskable() ? "maskable MSI" : "MSI") + ", " + pathText(s));
+						: d.msi().maskable() ? "maskable MSI" : "MSI") + ", " + pathText(s)
+						+ (d.assumptions().isEmpty() ? "" : " (assumed: " + String.join("; ", d.assumptions()) + ")"));
 				continue;
 			}
 			List<Hazard> hazards = new ArrayList<>();
@@ -107,7 +113,7 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 		List<String> inputProblems = problems.stream().map(Problem::toText).toList();
 		return new MachineReport(plan.name(), machine,
 				new Counts(withMsi, atRisk.size() - possibly, possibly, errors, warnings, infos, inputProblems.size()), atRisk, notes, safe,
-				platformFindings, s.assumptions(), toConfirm(s, atRisk), inputProblems);
+				unattributed.stream().map(Evidence::toString).toList(), platformFindings, s.assumptions(), toConfirm(s, atRisk), inputProblems);
 	}
 
 	private static void collect(BusPlan b, Map<String, DevicePlan> devices) {
@@ -260,6 +266,10 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 		if (!notAtRisk.isEmpty()) {
 			b.append("\nNot at risk:\n");
 			notAtRisk.forEach(n -> b.append("  ").append(n).append('\n'));
+		}
+		if (!unattributedMsi.isEmpty()) {
+			b.append("\nMSI in use by functions the inputs do not name (not assessed; import lspci -vv to assess the functions):\n");
+			unattributedMsi.forEach(u -> b.append("  ").append(u).append('\n'));
 		}
 		if (!platformFindings.isEmpty()) {
 			b.append("\nPlatform findings:\n");
