@@ -99,7 +99,7 @@ public class ImportCommand implements Callable<Integer> {
 			err.println("irqdsl import: " + e.getMessage());
 			return 2;
 		} catch (IOException e) {
-			err.println("irqdsl import: cannot write " + output + ": " + describe(e));
+			err.println("irqdsl import: cannot write " + output + ": " + InputText.ioProblem(e));
 			return 2;
 		} finally {
 			out.flush();
@@ -183,15 +183,5 @@ public class ImportCommand implements Callable<Integer> {
 		} finally {
 			Files.deleteIfExists(tmp);
 		}
-	}
-
-	private static String describe(IOException e) {
-		if (e instanceof java.nio.file.NoSuchFileException) {
-			return "no such folder";
-		}
-		if (e instanceof java.nio.file.AccessDeniedException) {
-			return "permission denied";
-		}
-		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
 	}
 }

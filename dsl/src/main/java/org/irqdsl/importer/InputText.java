@@ -44,13 +44,20 @@ public record InputText(String label, String origin, List<String> lines) {
 						size / 1048576.0, MAX_BYTES / 1048576, label));
 			}
 			return decode(label, file.toString(), Files.readAllBytes(file));
-		} catch (NoSuchFileException e) {
-			throw new ImportException(file + ": no such file");
-		} catch (AccessDeniedException e) {
-			throw new ImportException(file + ": permission denied");
 		} catch (IOException e) {
-			throw new ImportException(file + ": cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+			throw new ImportException(file + ": " + ioProblem(e));
 		}
+	}
+
+	/** An I/O failure in a user's words: "no such file", "permission denied", or the system's message. */
+	public static String ioProblem(IOException e) {
+		if (e instanceof NoSuchFileException) {
+			return "no such file";
+		}
+		if (e instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		return "cannot read or write: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
 	}
 
 	/** Decodes a dump's bytes; refuses binary data with a message that says so. */

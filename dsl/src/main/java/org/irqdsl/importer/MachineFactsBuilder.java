@@ -115,7 +115,8 @@ public final class MachineFactsBuilder {
 			inputs.add(l.input());
 			problems.addAll(l.problems());
 		});
-		return new MachineFacts(inputs, arch(), archEvidence(), cpus(), kernel(), remap(), its(),
+		Optional<ArchWhy> arch = archPair();
+		return new MachineFacts(inputs, arch.map(ArchWhy::arch).orElse(Arch.UNKNOWN), arch.map(ArchWhy::why), cpus(), kernel(), remap(), its(),
 				log.flatMap(KernelLog::gicV2m), log.flatMap(KernelLog::imsic), log.flatMap(KernelLog::aplic), functions,
 				unattributed, notes, problems, lspci.map(LspciDump::unknownCapabilities).orElse(0),
 				lspci.map(LspciDump::accessDenied).orElse(0), lspci.isPresent(), interrupts.isPresent(), log.isPresent());
@@ -246,14 +247,6 @@ public final class MachineFactsBuilder {
 	// ------------------------------------------------------------------------------------------
 	// Platform-wide facts
 	// ------------------------------------------------------------------------------------------
-
-	private Arch arch() {
-		return archPair().map(p -> p.arch).orElse(Arch.UNKNOWN);
-	}
-
-	private Optional<Evidence> archEvidence() {
-		return archPair().map(p -> p.why);
-	}
 
 	private record ArchWhy(Arch arch, Evidence why) {
 	}

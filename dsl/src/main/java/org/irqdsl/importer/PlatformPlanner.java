@@ -47,171 +47,204 @@ public final class PlatformPlanner {
 		return new PlatformPlanner(facts).plan(name);
 	}
 
+	/** An affinity-update strategy and why; {@code assumed} when the kernel version that decides it is unknown. */
+	private record Strategy(String name, String why, boolean assumed) {
+	}
+
+	/** The domains of the MSI path, the one buses point at ({@code top}, null when none), and what they mean. */
+	private record Hierarchy(List<DomainPlan> domains, String top, String parents, Strategy strategy) {
+
+		static Hierarchy none(String parents) {
+			return new Hierarchy(new ArrayList<>(), null, parents, null);
+		}
+	}
+
 	private PlatformPlan plan(String name) {
-		List<String> preamble = preamble();
 		Arch arch = facts.arch();
 		String archWhy = facts.archEvidence().map(Evidence::toString).orElse("no input shows the architecture");
+		String kernel = facts.kernel().exact() == null ? null : facts.kernel().exact().toString();
+		String kernelComment = facts.kernel().exact() == null ? null : facts.kernel().exactSource().toString();
 
-		// kernel
-		String kernel = null;
-		String kernelComment = null;
-		if (facts.kernel().exact() != null) {
-			kernel = facts.kernel().exact().toString();
-			kernelComment = facts.kernel().exactSource().toString();
-		}
-
-		// domains
-		List<DomainPlan> domains = new ArrayList<>();
-		String top = null;
 		RemapState remap = facts.remap().state();
-		boolean remapAssumed = false;
-		String remapWhy = facts.remap().stateSource() == null ? null : facts.remap().stateSource().toString();
-		String strategy = null;
-		String strategyWhy = null;
-		boolean strategyAssumed = false;
-		String parents;
-		switch (arch) {
-		case X86 -> {
-			if (remap == RemapState.UNKNOWN) {
-				remapAssumed = true;
-				remapWhy = "no kernel log line or /proc/interrupts chip shows it";
-				assumptions.add("interrupt remapping: unknown (" + remapWhy + "): assumed off, the case at risk");
-			}
-			boolean on = remap == RemapState.ON;
-			String[] s = x86Strategy();
-			strategy = on ? "remap" : s[0];
-			strategyWhy = on ? "interrupt remapping: atomic IRTE update" : s[1];
-			strategyAssumed = !on && "assumed".equals(s[2]);
-			List<String> vc = new ArrayList<>();
-			vc.add("x86 CPU vector domain (" + archWhy + ")");
-			vc.add("msi-parent-ops: " + KernelMsiParents.X86_VECTOR.source());
-			String vectorStrategy = on ? null : s[0];
-			String vectorWhy = on ? null : s[1];
-			domains.add(new DomainPlan("vector", "VECTOR", null, vc, "0x20..0xff",
-					"FIRST_EXTERNAL_VECTOR..NR_VECTORS-1 (arch/x86/include/asm/irq_vectors.h)", List.of(),
-					KernelMsiParents.X86_VECTOR, vectorStrategy, vectorWhy));
-			top = "vector";
-			if (on) {
-				RemapVendor vendor = facts.remap().vendor();
-				List<String> rc = new ArrayList<>();
-				rc.add("interrupt remapping on: " + facts.remap().stateSource());
-				facts.remap().agreeing().forEach(a -> rc.add("  and " + a));
-				if (vendor == null) {
-					vendor = RemapVendor.DMAR;
-					rc.add("remapping hardware: unknown (no DMAR or AMD-Vi line): assumed Intel DMAR");
-					assumptions.add("remapping hardware: unknown: assumed Intel DMAR (AMD-Vi has the same msi_parent_ops but DOMAIN_BUS_AMDVI)");
-				} else if (!facts.remap().vendorSource().equals(facts.remap().stateSource())) {
-					rc.add((vendor == RemapVendor.DMAR ? "Intel VT-d" : "AMD-Vi") + ": " + facts.remap().vendorSource());
-				}
-				facts.notes().forEach(n -> rc.add(n.toString()));
-				for (Evidence c : facts.remap().conflicts()) {
-					rc.add("disagrees: " + c + " (the last word, or /proc/interrupts of the running kernel, wins)");
-				}
-				KernelMsiParents.Ops ops = vendor == RemapVendor.DMAR ? KernelMsiParents.DMAR : KernelMsiParents.AMDVI;
-				rc.add("msi-parent-ops: " + ops.source());
-				domains.add(new DomainPlan("ir", vendor == RemapVendor.DMAR ? "DMAR" : "AMDVI", "vector", rc, null, null, List.of(), ops,
-						"remap", "atomic IRTE update: the device's message never changes"));
-				top = "ir";
-				parents = "VECTOR + " + (vendor == RemapVendor.DMAR ? "DMAR" : "AMDVI");
-			} else {
-				parents = "VECTOR (no interrupt remapping)";
-				if (remap == RemapState.OFF) {
-					domains.get(0).comments().add(1, "interrupt remapping off: " + facts.remap().stateSource());
-					facts.remap().agreeing().forEach(a -> domains.get(0).comments().add(2, "  and " + a));
-					for (Evidence c : facts.remap().conflicts()) {
-						domains.get(0).comments().add(2, "disagrees: " + c + " (/proc/interrupts of the running kernel wins)");
-					}
-				} else {
-					domains.get(0).comments().add(1, "interrupt remapping: unknown (" + remapWhy + "): assumed off, the case at risk");
-				}
-			}
-		}
-		case ARM -> {
-			if (facts.gicIts().isPresent()) {
-				List<String> c = new ArrayList<>(List.of("GICv3 ITS: " + facts.gicIts().get(),
-						"msi-parent-ops: " + KernelMsiParents.GIC_ITS.source(),
-						"IRQ_DOMAIN_FLAG_MSI_IMMUTABLE: an affinity change moves the LPI's collection, never the device's message"));
-				facts.notes().forEach(n -> c.add(n.toString()));
-				domains.add(new DomainPlan("its", "GIC_ITS", null, c, null, null,
-						List.of("IRQ_DOMAIN_FLAG_ISOLATED_MSI", "IRQ_DOMAIN_FLAG_MSI_IMMUTABLE"), KernelMsiParents.GIC_ITS, "immutable",
-						"GIC ITS: the message (ITS doorbell, event id) does not depend on the target CPU"));
-				top = "its";
-				parents = "GIC_ITS";
-				strategy = "immutable";
-				strategyWhy = "GIC ITS (IRQ_DOMAIN_FLAG_MSI_IMMUTABLE)";
-			} else if (facts.gicV2m().isPresent()) {
-				domains.add(new DomainPlan("v2m", "GICv2m", null,
-						new ArrayList<>(List.of("GICv2m: " + facts.gicV2m().get(), "msi-parent-ops: " + KernelMsiParents.GICV2M.source())),
-						null, null, List.of(), KernelMsiParents.GICV2M, "immutable",
-						"GICv2m: the message (frame doorbell, SPI number) does not depend on the target CPU; the distributor moves the SPI"));
-				top = "v2m";
-				parents = "GICv2m";
-				strategy = "immutable";
-				strategyWhy = "GICv2m message names an SPI, not a CPU";
-			} else {
-				parents = "none seen (Arm GIC without ITS or GICv2m lines)";
-			}
-		}
-		case RISCV -> {
-			if (facts.imsic().isPresent()) {
-				String[] s = imsicStrategy();
-				strategy = s[0];
-				strategyWhy = s[1];
-				strategyAssumed = "assumed".equals(s[2]);
-				domains.add(new DomainPlan("imsic", "IMSIC", null,
-						new ArrayList<>(List.of(facts.imsic().get().toString(), "msi-parent-ops: " + KernelMsiParents.IMSIC.source())),
-						null, null, List.of(), KernelMsiParents.IMSIC, s[0], s[1]));
-				top = "imsic";
-				parents = "IMSIC";
-				if (facts.aplic().isPresent() && facts.aplic().get().what().contains("forwarded")) {
-					domains.add(new DomainPlan("aplic", "APLIC", "imsic",
-							new ArrayList<>(List.of(facts.aplic().get().toString(),
-									"wired sources turned into MSIs (drivers/irqchip/irq-riscv-aplic-msi.c); no PCI device uses it")),
-							null, null, List.of(), null, null, null));
-					parents = "IMSIC (+ APLIC in MSI mode)";
-				}
-			} else {
-				parents = "none seen (RISC-V without an riscv-imsic line)";
-			}
-		}
-		default -> parents = "unknown architecture";
-		}
-		if (top == null && facts.functions().stream().anyMatch(f -> f.use() != null || (f.lspci() != null && (f.lspci().msi() != null || f.lspci().msix() != null)))) {
+		boolean remapAssumed = arch == Arch.X86 && remap == RemapState.UNKNOWN;
+		String remapWhy = remapAssumed ? "no kernel log line or /proc/interrupts chip shows it"
+				: facts.remap().stateSource() == null ? null : facts.remap().stateSource().toString();
+		Hierarchy h = switch (arch) {
+		case X86 -> x86(archWhy, remapWhy);
+		case ARM -> arm();
+		case RISCV -> riscv();
+		default -> Hierarchy.none("unknown architecture");
+		};
+		if (h.top() == null && facts.functions().stream()
+				.anyMatch(f -> f.use() != null || (f.lspci() != null && (f.lspci().msi() != null || f.lspci().msix() != null)))) {
 			assumptions.add("MSI controller: not visible (" + (arch == Arch.UNKNOWN ? "architecture unknown" : arch.label() + " without MSI controller lines")
 					+ "): no domain written; add the kernel log (dmesg) to the import");
 		}
 
-		// devices and buses
-		List<BusPlan> buses = buses(top);
+		List<BusPlan> buses = buses(h.top());
+		List<DomainPlan> domains = new ArrayList<>(h.domains());
 		domains.addAll(vmdDomains(buses));
 		List<String> epilogue = epilogue();
 
-		// CPUs
-		CpusPlan cpus;
-		boolean cpusAssumed = facts.cpus().count() == null;
-		String cpusWhy;
-		if (!cpusAssumed) {
-			cpus = new CpusPlan(facts.cpus().count(), facts.cpus().offline(), facts.cpus().source().toString());
-			cpusWhy = facts.cpus().source().toString();
-			fitVectors(buses, arch, cpus.count() - cpus.offline().size());
-		} else {
-			long demand = arch == Arch.X86 ? demand(buses) : 0;
-			int n = (int) Math.max(1, (demand + X86_VECTORS - 1) / X86_VECTORS);
-			String why = "CPU count unknown (no /proc/interrupts header or 'Brought up N CPUs' line): assumed " + n
-					+ (n > 1 ? ", the fewest CPUs whose " + X86_VECTORS + " vectors each hold the " + demand + " vectors the devices ask for" : "");
-			cpus = new CpusPlan(n, List.of(), why);
-			cpusWhy = why;
-			assumptions.add(why);
+		CpusPlan cpus = cpus(arch, buses);
+		Strategy st = h.strategy();
+		Summary summary = new Summary(arch, archWhy, cpus.count(), cpus.comment(), facts.cpus().count() == null, kernelText(),
+				kernelShort(), kernel != null, remap, remapWhy, remapAssumed, h.parents(), st == null ? null : st.name(),
+				st == null ? null : st.why(), st != null && st.assumed(), List.copyOf(assumptions));
+		return new PlatformPlan(name, preamble(), cpus, kernel, kernelComment, domains, buses, epilogue, summary);
+	}
+
+	/** VECTOR, with DMAR or AMDVI on top when interrupt remapping is on. */
+	private Hierarchy x86(String archWhy, String remapWhy) {
+		MachineFacts.Remap remap = facts.remap();
+		boolean on = remap.state() == RemapState.ON;
+		List<String> vc = new ArrayList<>();
+		vc.add("x86 CPU vector domain (" + archWhy + ")");
+		if (remap.state() == RemapState.UNKNOWN) {
+			vc.add("interrupt remapping: unknown (" + remapWhy + "): assumed off, the case at risk");
+			assumptions.add("interrupt remapping: unknown (" + remapWhy + "): assumed off, the case at risk");
+		} else if (!on) {
+			vc.add("interrupt remapping off: " + remap.stateSource());
+			remap.agreeing().forEach(a -> vc.add("  and " + a));
+			remap.conflicts().forEach(c -> vc.add("disagrees: " + c + " (/proc/interrupts of the running kernel wins)"));
 		}
-		String kernelText = kernel != null ? kernelComment
-				: facts.kernel().bound() != null ? (facts.kernel().atLeast() ? "v" + facts.kernel().bound().major() + ".x or later" : "older than "
-						+ facts.kernel().bound().shortName()) + " (" + facts.kernel().boundSource() + ")" : "unknown";
-		String kernelShort = kernel != null ? "kernel " + kernel
-				: facts.kernel().bound() != null ? (facts.kernel().atLeast() ? "kernel >= " + facts.kernel().bound().major() + ".0" : "kernel < "
-						+ facts.kernel().bound().major() + "." + facts.kernel().bound().minor()) : "kernel unknown";
-		Summary summary = new Summary(arch, archWhy, cpus.count(), cpusWhy, cpusAssumed, kernelText, kernelShort, kernel != null, remap,
-				remapWhy, remapAssumed, parents, strategy, strategyWhy, strategyAssumed, List.copyOf(assumptions));
-		return new PlatformPlan(name, preamble, cpus, kernel, kernelComment, domains, buses, epilogue, summary);
+		vc.add("msi-parent-ops: " + KernelMsiParents.X86_VECTOR.source());
+		// with remapping, msi_set_affinity() is not installed: the vector domain's strategy matters to no PCI device
+		Strategy vector = on ? null : byKernel(KernelVersion.X86_TWO_STEP, true, "direct",
+				"address and data written directly (before commit 6f1a4891a592)", "two-step",
+				"msi_set_affinity() two-step update (commit 6f1a4891a592)", "direct update");
+		List<DomainPlan> domains = new ArrayList<>();
+		domains.add(new DomainPlan("vector", "VECTOR", null, vc, "0x20..0xff",
+				"FIRST_EXTERNAL_VECTOR..NR_VECTORS-1 (arch/x86/include/asm/irq_vectors.h)", List.of(), KernelMsiParents.X86_VECTOR,
+				vector == null ? null : vector.name(), vector == null ? null : vector.why()));
+		if (!on) {
+			return new Hierarchy(domains, "vector", "VECTOR (no interrupt remapping)", vector);
+		}
+		RemapVendor vendor = remap.vendor();
+		List<String> rc = new ArrayList<>();
+		rc.add("interrupt remapping on: " + remap.stateSource());
+		remap.agreeing().forEach(a -> rc.add("  and " + a));
+		if (vendor == null) {
+			vendor = RemapVendor.DMAR;
+			rc.add("remapping hardware: unknown (no DMAR or AMD-Vi line): assumed Intel DMAR");
+			assumptions.add("remapping hardware: unknown: assumed Intel DMAR (AMD-Vi has the same msi_parent_ops but DOMAIN_BUS_AMDVI)");
+		} else if (!remap.vendorSource().equals(remap.stateSource())) {
+			rc.add((vendor == RemapVendor.DMAR ? "Intel VT-d" : "AMD-Vi") + ": " + remap.vendorSource());
+		}
+		facts.notes().forEach(n -> rc.add(n.toString()));
+		remap.conflicts().forEach(c -> rc.add("disagrees: " + c + " (the last word, or /proc/interrupts of the running kernel, wins)"));
+		KernelMsiParents.Ops ops = vendor == RemapVendor.DMAR ? KernelMsiParents.DMAR : KernelMsiParents.AMDVI;
+		String kind = vendor == RemapVendor.DMAR ? "DMAR" : "AMDVI";
+		rc.add("msi-parent-ops: " + ops.source());
+		String why = "atomic IRTE update: the device's message never changes";
+		domains.add(new DomainPlan("ir", kind, "vector", rc, null, null, List.of(), ops, "remap", why));
+		return new Hierarchy(domains, "ir", "VECTOR + " + kind, new Strategy("remap", "interrupt remapping: " + why, false));
+	}
+
+	/** GIC ITS, else GICv2m: the message never depends on the target CPU. */
+	private Hierarchy arm() {
+		List<DomainPlan> domains = new ArrayList<>();
+		if (facts.gicIts().isPresent()) {
+			List<String> c = new ArrayList<>(List.of("GICv3 ITS: " + facts.gicIts().get(), "msi-parent-ops: " + KernelMsiParents.GIC_ITS.source(),
+					"IRQ_DOMAIN_FLAG_MSI_IMMUTABLE: an affinity change moves the LPI's collection, never the device's message"));
+			facts.notes().forEach(n -> c.add(n.toString()));
+			String why = "GIC ITS: the message (ITS doorbell, event id) does not depend on the target CPU";
+			domains.add(new DomainPlan("its", "GIC_ITS", null, c, null, null,
+					List.of("IRQ_DOMAIN_FLAG_ISOLATED_MSI", "IRQ_DOMAIN_FLAG_MSI_IMMUTABLE"), KernelMsiParents.GIC_ITS, "immutable", why));
+			return new Hierarchy(domains, "its", "GIC_ITS", new Strategy("immutable", why, false));
+		}
+		if (facts.gicV2m().isPresent()) {
+			List<String> c = new ArrayList<>(List.of("GICv2m: " + facts.gicV2m().get(), "msi-parent-ops: " + KernelMsiParents.GICV2M.source()));
+			facts.notes().forEach(n -> c.add(n.toString()));
+			String why = "GICv2m: the message (frame doorbell, SPI number) does not depend on the target CPU; the distributor moves the SPI";
+			domains.add(new DomainPlan("v2m", "GICv2m", null, c, null, null, List.of(), KernelMsiParents.GICV2M, "immutable", why));
+			return new Hierarchy(domains, "v2m", "GICv2m", new Strategy("immutable", why, false));
+		}
+		return Hierarchy.none("none seen (Arm GIC without ITS or GICv2m lines)");
+	}
+
+	/** IMSIC, with the APLIC above it when the APLIC forwards wired interrupts as MSIs. */
+	private Hierarchy riscv() {
+		if (facts.imsic().isEmpty()) {
+			return Hierarchy.none("none seen (RISC-V without an riscv-imsic line)");
+		}
+		Strategy s = byKernel(KernelVersion.IMSIC_TWO_STEP, false, "lazy-move",
+				"IMSIC writes the new message, then syncs the old CPU by timer (lazy move)", "two-step",
+				"IMSIC moves through a temporary vector with a pending check (two-step-like)", "IMSIC lazy move");
+		List<DomainPlan> domains = new ArrayList<>();
+		domains.add(new DomainPlan("imsic", "IMSIC", null,
+				new ArrayList<>(List.of(facts.imsic().get().toString(), "msi-parent-ops: " + KernelMsiParents.IMSIC.source())), null, null,
+				List.of(), KernelMsiParents.IMSIC, s.name(), s.why()));
+		String parents = "IMSIC";
+		if (facts.aplic().isPresent() && facts.aplic().get().what().contains("forwarded")) {
+			domains.add(new DomainPlan("aplic", "APLIC", "imsic", new ArrayList<>(List.of(facts.aplic().get().toString(),
+					"wired sources turned into MSIs (drivers/irqchip/irq-riscv-aplic-msi.c); no PCI device uses it")), null, null, List.of(),
+					null, null, null));
+			parents = "IMSIC (+ APLIC in MSI mode)";
+		}
+		return new Hierarchy(domains, "imsic", parents, s);
+	}
+
+	/**
+	 * The strategy before and since the kernel version {@code fix}: the exact version decides, or
+	 * (when {@code bounds}) a bound a dump's format proves; otherwise the old one is assumed.
+	 */
+	private Strategy byKernel(KernelVersion fix, boolean bounds, String before, String beforeWhat, String since, String sinceWhat,
+			String assumedName) {
+		MachineFacts.Kernel k = facts.kernel();
+		if (k.exact() != null) {
+			boolean fixed = k.exact().atLeast(fix);
+			return new Strategy(fixed ? since : before,
+					"kernel " + k.exact() + (fixed ? " >= " : " < ") + fix.shortName() + ": " + (fixed ? sinceWhat : beforeWhat), false);
+		}
+		if (bounds && k.bound() != null && (k.atLeast() ? k.bound().atLeast(fix) : fix.atLeast(k.bound()))) {
+			boolean fixed = k.atLeast();
+			return new Strategy(fixed ? since : before, "kernel version not named, but " + k.boundSource() + ": "
+					+ (fixed ? fix.shortName() + " or later, " + sinceWhat : "older than " + fix.shortName() + ", " + beforeWhat), false);
+		}
+		String why = "kernel version unknown: assumed older than " + fix.shortName() + " (" + assumedName
+				+ ", the case at risk); --kernel or a log with 'Linux version' decides";
+		assumptions.add(why);
+		return new Strategy(before, why, true);
+	}
+
+	/** The CPUs seen, or the fewest that hold the vectors the devices ask for (x86), written as assumed. */
+	private CpusPlan cpus(Arch arch, List<BusPlan> buses) {
+		if (facts.cpus().count() != null) {
+			CpusPlan cpus = new CpusPlan(facts.cpus().count(), facts.cpus().offline(), facts.cpus().source().toString());
+			fitVectors(buses, arch, cpus.count() - cpus.offline().size());
+			return cpus;
+		}
+		long demand = arch == Arch.X86 ? demand(buses) : 0;
+		int n = (int) Math.max(1, (demand + X86_VECTORS - 1) / X86_VECTORS);
+		String why = "CPU count unknown (no /proc/interrupts header or 'Brought up N CPUs' line): assumed " + n
+				+ (n > 1 ? ", the fewest CPUs whose " + X86_VECTORS + " vectors each hold the " + demand + " vectors the devices ask for" : "");
+		assumptions.add(why);
+		return new CpusPlan(n, List.of(), why);
+	}
+
+	/** "Linux version 6.12.0 (dmesg:1)", "older than v5.6 (why)", or "unknown". */
+	private String kernelText() {
+		MachineFacts.Kernel k = facts.kernel();
+		if (k.exact() != null) {
+			return k.exactSource().toString();
+		}
+		if (k.bound() != null) {
+			return (k.atLeast() ? "v" + k.bound().major() + ".x or later" : "older than " + k.bound().shortName()) + " (" + k.boundSource() + ")";
+		}
+		return "unknown";
+	}
+
+	/** "kernel 6.12.0", "kernel < 5.6", "kernel >= 6.0", "kernel unknown": for the report's sentences. */
+	private String kernelShort() {
+		MachineFacts.Kernel k = facts.kernel();
+		if (k.exact() != null) {
+			return "kernel " + k.exact();
+		}
+		if (k.bound() != null) {
+			return k.atLeast() ? "kernel >= " + k.bound().major() + ".0" : "kernel < " + k.bound().major() + "." + k.bound().minor();
+		}
+		return "kernel unknown";
 	}
 
 	private List<String> preamble() {
@@ -235,44 +268,6 @@ public final class PlatformPlanner {
 		}
 		p.add("Every fact names its source as input:line; what the inputs do not show says \"unknown\" and what was assumed.");
 		return p;
-	}
-
-	// ------------------------------------------------------------------------------------------
-	// Affinity-update strategies from the kernel version
-	// ------------------------------------------------------------------------------------------
-
-	/** {strategy, why, "known"|"assumed"} for the non-remapped x86 vector domain. */
-	private String[] x86Strategy() {
-		MachineFacts.Kernel k = facts.kernel();
-		if (k.exact() != null) {
-			boolean two = k.exact().atLeast(KernelVersion.X86_TWO_STEP);
-			return new String[] { two ? "two-step" : "direct", "kernel " + k.exact() + (two ? " >= " : " < ")
-					+ KernelVersion.X86_TWO_STEP.shortName() + ": " + (two ? "msi_set_affinity() two-step update (commit 6f1a4891a592)"
-							: "address and data written directly (before commit 6f1a4891a592)"), "known" };
-		}
-		if (k.bound() != null && (k.atLeast() ? k.bound().atLeast(KernelVersion.X86_TWO_STEP) : KernelVersion.X86_TWO_STEP.atLeast(k.bound()))) {
-			boolean two = k.atLeast();
-			return new String[] { two ? "two-step" : "direct", "kernel version not named, but " + k.boundSource() + ": "
-					+ (two ? "v5.6 or later, msi_set_affinity() two-step update (commit 6f1a4891a592)" : "older than v5.6, direct update"),
-					"known" };
-		}
-		String why = "kernel version unknown: assumed older than v5.6 (direct update, the case at risk); --kernel or a log with 'Linux version' decides";
-		assumptions.add(why);
-		return new String[] { "direct", why, "assumed" };
-	}
-
-	/** {strategy, why, "known"|"assumed"} for the RISC-V IMSIC. */
-	private String[] imsicStrategy() {
-		MachineFacts.Kernel k = facts.kernel();
-		if (k.exact() != null) {
-			boolean two = k.exact().atLeast(KernelVersion.IMSIC_TWO_STEP);
-			return new String[] { two ? "two-step" : "lazy-move", "kernel " + k.exact() + (two ? " >= " : " < ")
-					+ KernelVersion.IMSIC_TWO_STEP.shortName() + ": " + (two ? "IMSIC moves through a temporary vector with a pending check (two-step-like)"
-							: "IMSIC writes the new message, then syncs the old CPU by timer (lazy move)"), "known" };
-		}
-		String why = "kernel version unknown: assumed older than v6.15 (IMSIC lazy move, the case at risk); --kernel or a log with 'Linux version' decides";
-		assumptions.add(why);
-		return new String[] { "lazy-move", why, "assumed" };
 	}
 
 	// ------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package org.irqdsl.importer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import org.irqdsl.importer.KernelMsiParents.Ops;
@@ -17,11 +18,11 @@ import org.irqdsl.importer.PlatformPlan.DomainPlan;
 public final class PlatformWriter {
 
 	/** The text and, per line, the declaration on it ("device nvme_01_00_0", "bus pci0000", "domain ir"). */
-	public record PlatformText(String text, Map<Integer, String> subjects) {
+	public record PlatformText(String text, NavigableMap<Integer, String> subjects) {
 
 		/** The declaration on a line, or the nearest one above it. */
 		public String subjectAt(int line) {
-			Map.Entry<Integer, String> e = ((TreeMap<Integer, String>) subjects).floorEntry(line);
+			Map.Entry<Integer, String> e = subjects.floorEntry(line);
 			return e == null ? "platform" : e.getValue();
 		}
 	}
