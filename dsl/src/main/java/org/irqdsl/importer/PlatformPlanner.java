@@ -514,7 +514,7 @@ public final class PlatformPlanner {
 		}
 		if ((prefix == null || prefix.isEmpty()) && f.use() != null) {
 			// "nvme0q0" -> "nvme", "mmc1" -> "mmc", but "i915" stays
-			String first = f.use().actions().split("[\\s,:\\[@]", 2)[0];
+			String first = f.use().actions().split("[\\s,:\\[@-]", 2)[0];
 			String stem = first.replaceAll("[0-9]+([a-z][0-9]+)*$", "");
 			prefix = Texts.identifier(stem.length() >= 3 ? stem : first, 16);
 		}
