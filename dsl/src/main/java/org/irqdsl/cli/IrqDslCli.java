@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code irqdsl} command: one executable, a subcommand per job. */
 @Command(name = "irqdsl", mixinStandardHelpOptions = true, versionProvider = IrqDslCli.Version.class,
 		description = "Interrupt-delivery workbench: check .irqdsl platform descriptions for MSI and irq-domain hazards.",
-		subcommands = { CheckCommand.class })
+		subcommands = { CheckCommand.class, ImportCommand.class })
 public class IrqDslCli implements Runnable {
 
 	@picocli.CommandLine.Spec

@@ -1,0 +1,187 @@
+package org.irqdsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.irqdsl.importer.ImportException;
+import org.irqdsl.importer.Importer;
+import org.irqdsl.importer.InputText;
+import org.irqdsl.importer.KernelLog;
+import org.irqdsl.importer.KernelVersion;
+import org.irqdsl.importer.LocalMachine;
+import org.irqdsl.importer.Problem;
+import org.irqdsl.importer.SourceRef;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code irqdsl import}: a real machine's dumps to an .irqdsl platform and a report of the devices at risk. */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "Turn a machine's `lspci -vv`, /proc/interrupts and kernel log into an .irqdsl platform.",
+				"Writes the platform (standard output, or -o FILE); --report prints the devices at risk instead.",
+				"Exit status: 0 nothing at risk, 1 a device at risk (or the platform has a check error),",
+				"2 bad usage or unusable input." })
+public class ImportCommand implements Callable<Integer> {
+
+	public enum Format {
+		text, json
+	}
+
+	private static final int SHOWN_PROBLEMS = 10;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--lspci", paramLabel = "FILE", description = "output of `lspci -vv` (-vvv, -vvnn, -D: any)")
+	Path lspci;
+
+	@Option(names = "--interrupts", paramLabel = "FILE", description = "a copy of /proc/interrupts")
+	Path interrupts;
+
+	@Option(names = "--dmesg", paramLabel = "FILE", description = "the kernel log (dmesg, dmesg -T, journalctl -k, kern.log)")
+	Path dmesg;
+
+	@Option(names = "--local", description = "read this machine: lspci -vv if installed, /proc/interrupts, the kernel log where readable (no root needed)")
+	boolean local;
+
+	@Option(names = "--kernel", paramLabel = "VERSION", description = "the kernel the dumps come from, e.g. 5.15.0 (when the log does not say)")
+	String kernel;
+
+	@Option(names = "--name", paramLabel = "NAME", description = "the platform's name (default: from the first input's file name)")
+	String name;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "FILE", description = "write the platform to FILE (atomically) instead of standard output")
+	Path output;
+
+	@Option(names = "--report", description = "print the machine report (devices at risk, mechanism, remedy) on standard output")
+	boolean report;
+
+	@Option(names = "--format", defaultValue = "text", description = "report format: text or json (default: ${DEFAULT-VALUE})")
+	Format format;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		try {
+			Importer.Request request = request(err);
+			Importer.Result result = Importer.run(request);
+			if (output != null) {
+				writeAtomically(output, result.platformText());
+			} else if (!report) {
+				out.print(result.platformText());
+			}
+			if (report) {
+				out.print(format == Format.json ? result.report().toJson() + "\n" : result.report().toText());
+			} else {
+				problems(result.problems(), err);
+			}
+			var counts = result.report().counts();
+			err.println("irqdsl import: " + (output != null ? "wrote " + output : report ? "platform not written (add -o FILE)" : "platform written")
+					+ "; " + counts.devicesWithMsi() + (counts.devicesWithMsi() == 1 ? " device" : " devices") + " with MSI or MSI-X, "
+					+ result.report().atRisk().size() + " at risk"
+					+ (counts.possiblyAtRisk() > 0 ? " (" + counts.possiblyAtRisk() + " under assumptions)" : "")
+					+ (counts.errors() > 0 ? ", " + counts.errors() + " check errors" : "")
+					+ (report || result.report().atRisk().isEmpty() ? "" : " (see --report)"));
+			return result.hasError() || result.atRisk() ? 1 : 0;
+		} catch (ImportException e) {
+			err.println("irqdsl import: " + e.getMessage());
+			return 2;
+		} catch (IOException e) {
+			err.println("irqdsl import: cannot write " + output + ": " + InputText.ioProblem(e));
+			return 2;
+		} finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	private Importer.Request request(PrintWriter err) throws ImportException {
+		if (lspci == null && interrupts == null && dmesg == null && !local) {
+			throw new ImportException("nothing to import: give --lspci FILE, --interrupts FILE, --dmesg FILE (any of them) or --local");
+		}
+		Optional<InputText> l = lspci == null ? Optional.empty() : Optional.of(InputText.read("lspci", lspci));
+		Optional<InputText> i = interrupts == null ? Optional.empty() : Optional.of(InputText.read("interrupts", interrupts));
+		Optional<InputText> d = dmesg == null ? Optional.empty() : Optional.of(InputText.read("dmesg", dmesg));
+		Optional<KernelLog.Versioned> k = Optional.empty();
+		if (kernel != null) {
+			KernelVersion v = KernelVersion.parse(kernel)
+					.orElseThrow(() -> new ImportException("--kernel " + kernel + ": expected a version like 5.15.0 or 6.12"));
+			k = Optional.of(new KernelLog.Versioned(v, "--kernel " + kernel, SourceRef.commandLine()));
+		}
+		String defaultName = "machine";
+		if (local) {
+			LocalMachine.Dumps dumps = LocalMachine.collect();
+			l = l.or(dumps::lspci);
+			i = i.or(dumps::interrupts);
+			d = d.or(dumps::kernelLog);
+			k = k.or(dumps::kernel);
+			dumps.unseen().forEach(u -> err.println("irqdsl import: --local: " + u));
+			if (l.isEmpty() && i.isEmpty() && d.isEmpty()) {
+				throw new ImportException("--local: none of lspci, /proc/interrupts or the kernel log could be read");
+			}
+			defaultName = hostname();
+		} else {
+			Path first = lspci != null ? lspci : interrupts != null ? interrupts : dmesg;
+			defaultName = baseName(first);
+		}
+		String platform = name != null ? name : defaultName;
+		String outputName = output != null ? output.toString() : "<stdout>";
+		return new Importer.Request(l, i, d, k, platform, outputName);
+	}
+
+	/** "lspci-server-x710.txt" gives "server_x710": the input kind is not part of the machine's name. */
+	static String baseName(Path file) {
+		String n = file.getFileName() == null ? "machine" : file.getFileName().toString();
+		n = n.replaceFirst("\\.(txt|log|out)$", "");
+		n = n.replaceFirst("^(lspci|interrupts|proc-interrupts|dmesg|kern)[-_.]", "");
+		return n;
+	}
+
+	private static String hostname() {
+		try {
+			String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+			return h.isEmpty() ? "localhost" : h;
+		} catch (IOException | RuntimeException e) {
+			return "localhost";
+		}
+	}
+
+	private void problems(List<Problem> problems, PrintWriter err) {
+		List<Problem> shown = new ArrayList<>(problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())));
+		shown.forEach(p -> err.println("irqdsl import: " + p.toText()));
+		if (problems.size() > shown.size()) {
+			err.println("irqdsl import: ... and " + (problems.size() - shown.size()) + " more (--report lists them all)");
+		}
+	}
+
+	/**
+	 * Writes through a temporary file in the target's folder, then renames it over the target: a
+	 * reader sees the old file or the new one, never half of the new one.
+	 */
+	static void writeAtomically(Path target, String text) throws IOException {
+		Path dir = target.toAbsolutePath().getParent();
+		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+		try {
+			Files.writeString(tmp, text, StandardCharsets.UTF_8);
+			try {
+				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		} finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package org.irqdsl.importer;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.irqdsl.analysis.PciAddress;
+import org.irqdsl.importer.KernelLog.RemapVendor;
+
+/**
+ * Everything the inputs say about one machine, merged and each fact with its source line; what
+ * they do not say stays empty (the planner decides what to assume and says so).
+ */
+public record MachineFacts(List<InputText> inputs, Arch arch, Optional<Evidence> archEvidence, Cpus cpus, Kernel kernel,
+		Remap remap, Optional<Evidence> gicIts, Optional<Evidence> gicV2m, Optional<Evidence> imsic, Optional<Evidence> aplic,
+		List<MachineFunction> functions, List<Evidence> unattributedMsi, List<Evidence> notes, List<Problem> problems,
+		int unknownCapabilities, int accessDenied, boolean haveLspci, boolean haveInterrupts, boolean haveKernelLog) {
+
+	public MachineFacts {
+		inputs = List.copyOf(inputs);
+		functions = List.copyOf(functions);
+		unattributedMsi = List.copyOf(unattributedMsi);
+		notes = List.copyOf(notes);
+		problems = List.copyOf(problems);
+	}
+
+	public enum Arch {
+		X86("x86"), ARM("Arm (GIC)"), RISCV("RISC-V"), UNKNOWN("unknown");
+
+		private final String label;
+
+		Arch(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+	}
+
+	/**
+	 * CPUs: {@code count} is the highest CPU number + 1, {@code offline} the numbers missing from
+	 * /proc/interrupts' header (it lists online CPUs only); count null when no input shows it.
+	 */
+	public record Cpus(Integer count, List<Integer> offline, Evidence source) {
+	}
+
+	/**
+	 * The kernel: the exact version (option or banner), else a bound that a format shows
+	 * ({@code atLeast} or before {@code bound}), else nothing.
+	 */
+	public record Kernel(KernelVersion exact, Evidence exactSource, KernelVersion bound, boolean atLeast, Evidence boundSource) {
+
+		public static final Kernel UNKNOWN = new Kernel(null, null, null, false, null);
+	}
+
+	public enum RemapState {
+		ON, OFF, UNKNOWN
+	}
+
+	/**
+	 * Interrupt remapping: its state and the vendor's remap domain, each with why; {@code agreeing}
+	 * other lines that say the same, {@code conflicts} lines that say otherwise.
+	 */
+	public record Remap(RemapState state, Evidence stateSource, RemapVendor vendor, Evidence vendorSource, List<Evidence> agreeing,
+			List<Evidence> conflicts) {
+	}
+
+	/** How a function is seen to use MSI in /proc/interrupts or the kernel log. */
+	public enum UseKind {
+		MSI, MSIX, EITHER
+	}
+
+	/**
+	 * @param vectors how many irqs the function has (rows, or log lines)
+	 * @param prefix  the per-device or global domain's prefix ("IR-", "ITS-", "VMD-", "")
+	 * @param actions the handler names of the first row
+	 */
+	public record MsiUse(UseKind kind, int vectors, String prefix, String actions, String chip, SourceRef first, SourceRef last) {
+	}
+
+	/** One PCI function with what lspci and the interrupt tables say about it. */
+	public record MachineFunction(PciAddress address, String printed, PciFunction lspci, MsiUse use, Evidence vmd) {
+
+		public boolean isVmd() {
+			return vmd != null;
+		}
+
+		public boolean inVmdDomain() {
+			return address.domain() >= 0x10000;
+		}
+	}
+}
