@@ -5,19 +5,41 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.CrossReference;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.LineAndColumn;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.irqdsl.irqDsl.IrqDslPackage;
+import org.irqdsl.irqDsl.Scenario;
 import org.irqdsl.validation.IrqDslChecks;
 
 import com.google.inject.Inject;
@@ -26,8 +48,28 @@ import com.google.inject.Provider;
 /**
  * Loads .irqdsl files with the other files of their folders (so references across files resolve)
  * and validates the ones asked for.
+ * <p>
+ * What the command line adds to the language's own diagnostics:
+ * <ul>
+ * <li>parsing resumes after a top-level syntax error (ANTLR would skip the rest of the file) at
+ * the next line starting with {@code platform} or {@code scenario}, so every syntax error of a
+ * file is reported, each at its own position;</li>
+ * <li>findings of the checks on a line that has a syntax error are left out: they describe the
+ * half-parsed text (a device "null", a vector range 0x20..0x0) and would hide the real error;</li>
+ * <li>findings are sorted by position within each file;</li>
+ * <li>an exception inside Xtext or a check (which Xtext logs and swallows) becomes an internal
+ * error naming the file, instead of a stack trace and silently incomplete results.</li>
+ * </ul>
  */
 public class WorkspaceChecker {
+
+	/** How many times a file's parse is resumed after top-level syntax errors before the rest is given up. */
+	static final int MAX_RESUMES = 50;
+
+	private static final Pattern RESUME_AT = Pattern.compile("(?m)^[ \\t]*(platform|scenario)\\b");
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate (\\w+) '(.*)'");
+	private static final Pattern UNRESOLVED = Pattern.compile("Couldn't resolve reference to (\\w+) '(.*)'\\.?");
+	private static final int MAX_CANDIDATES = 8;
 
 	@Inject
 	private Provider<XtextResourceSet> resourceSets;
@@ -35,11 +77,28 @@ public class WorkspaceChecker {
 	@Inject
 	private IResourceValidator validator;
 
-	/** Result of checking: findings of readable files, and the files that could not be read. */
-	public record Result(List<Finding> findings, List<SourceFile> unreadable) {
+	@Inject
+	private IScopeProvider scopes;
+
+	/** This injector's resources (parser, messages), whatever another injector registered globally for .irqdsl. */
+	@Inject
+	private IResourceFactory resourceFactory;
+
+	/**
+	 * Result of checking: findings of the files asked for, in file order (an unreadable file
+	 * contributes its {@code unreadable} finding), the files that could not be read, and internal
+	 * errors (a check or Xtext failed on a file: its findings may be incomplete).
+	 */
+	public record Result(List<Finding> findings, List<SourceFile> unreadable, List<String> internalErrors) {
 	}
 
 	public Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy) {
+		try (InternalErrors internal = InternalErrors.capture()) {
+			return check(files, reader, policy, internal);
+		}
+	}
+
+	private Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy, InternalErrors internal) {
 		XtextResourceSet set = resourceSets.get();
 		Map<Path, SourceFile> sources = new LinkedHashMap<>();
 		for (Path file : files) {
@@ -51,7 +110,7 @@ public class WorkspaceChecker {
 				sources.computeIfAbsent(sibling.toAbsolutePath().normalize(), reader::read);
 			}
 		}
-		Map<Path, Resource> resources = new LinkedHashMap<>();
+		Map<Path, Loaded> resources = new LinkedHashMap<>();
 		for (Map.Entry<Path, SourceFile> e : sources.entrySet()) {
 			if (e.getValue().readable()) {
 				resources.put(e.getKey(), load(set, e.getKey(), e.getValue().text()));
@@ -59,31 +118,182 @@ public class WorkspaceChecker {
 		}
 		List<Finding> findings = new ArrayList<>();
 		List<SourceFile> unreadable = new ArrayList<>();
+		List<String> internalErrors = new ArrayList<>();
 		for (Path file : files) {
 			Path key = file.toAbsolutePath().normalize();
 			SourceFile source = sources.get(key);
 			if (!source.readable()) {
-				unreadable.add(SourceFile.unreadable(file, source.problem(), source.problemLine()));
+				unreadable.add(SourceFile.unreadable(file, source.problem(), source.problemLine(), source.problemColumn()));
+				findings.add(new Finding(file.toString(), Math.max(source.problemLine(), 1), Math.max(source.problemColumn(), 1),
+						"error", source.problem(), IrqDslChecks.UNREADABLE.id()));
 				continue;
 			}
-			Resource resource = resources.get(key);
-			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
-				String id = idOf(issue);
-				String severity = IrqDslChecks.label(issue.getSeverity());
-				policy.apply(id, severity).ifPresent(s -> findings.add(new Finding(file.toString(),
-						issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
-						issue.getColumn() == null ? 1 : issue.getColumn(), s, issue.getMessage(), id)));
-			}
-			if (resource.getContents().isEmpty()) {
-				policy.apply(IrqDslChecks.EMPTY_FILE.id(), "error").ifPresent(s -> findings.add(new Finding(file.toString(), 1, 1, s,
-						"the file declares nothing: expected a platform or a scenario", IrqDslChecks.EMPTY_FILE.id())));
+			int before = internal.count();
+			findings.addAll(validate(file, resources.get(key), policy));
+			if (internal.count() > before) {
+				internalErrors.add(file + ": internal error while checking this file" + internal.describeSince(before)
+						+ "; its findings may be incomplete. Please report it with the file (IRQDSL_DEBUG=1 prints the details).");
 			}
 		}
-		return new Result(findings, unreadable);
+		if (internal.count() > 0 && internalErrors.isEmpty()) {
+			internalErrors.add("internal error while loading the files" + internal.describeSince(0)
+					+ "; the findings may be incomplete (IRQDSL_DEBUG=1 prints the details).");
+		}
+		return new Result(findings, unreadable, internalErrors);
 	}
 
-	private static Resource load(XtextResourceSet set, Path path, String text) {
-		XtextResource resource = (XtextResource) set.createResource(URI.createFileURI(path.toString()));
+	/**
+	 * "unknown domain 'nosuch' (known here: vector, ir)" for Xtext's "Couldn't resolve reference to
+	 * Domain 'nosuch'.": the language's word for the kind of thing, and a few names that would resolve.
+	 */
+	String unresolved(Resource resource, Issue issue) {
+		String message = issue.getMessage();
+		Matcher m = message == null ? null : UNRESOLVED.matcher(message);
+		if (m == null || !m.matches()) {
+			return message;
+		}
+		String kind = m.group(1).toLowerCase();
+		StringBuilder result = new StringBuilder("unknown ").append(kind).append(" '").append(m.group(2)).append("'");
+		try {
+			EObject context = issue.getUriToProblem() == null ? null : resource.getEObject(issue.getUriToProblem().fragment());
+			EReference reference = context == null ? null : referenceAt(resource, issue.getOffset(), context);
+			if (reference == null) {
+				return result.toString();
+			}
+			Scenario scenario = EcoreUtil2.getContainerOfType(context, Scenario.class);
+			if (reference.getEReferenceType() == IrqDslPackage.Literals.DEVICE && scenario != null
+					&& (scenario.getPlatform() == null || scenario.getPlatform().eIsProxy())) {
+				return result.append(": the scenario's platform is unknown").toString();
+			}
+			List<String> names = candidates(scopes.getScope(context, reference));
+			if (names.isEmpty()) {
+				return result.append(": no ").append(kind).append(" is visible here").toString();
+			}
+			return result.append(" (known here: ").append(String.join(", ", names))
+					.append(names.size() == MAX_CANDIDATES ? ", ..." : "").append(")").toString();
+		} catch (RuntimeException e) {
+			return result.toString();
+		}
+	}
+
+	/** The cross-reference whose text is at {@code offset}. */
+	private static EReference referenceAt(Resource resource, Integer offset, EObject context) {
+		if (offset == null || !(resource instanceof XtextResource x) || x.getParseResult() == null) {
+			return null;
+		}
+		for (INode node = NodeModelUtils.findLeafNodeAtOffset(x.getParseResult().getRootNode(), offset); node != null; node = node
+				.getParent()) {
+			EObject element = node.getGrammarElement();
+			CrossReference cross = element instanceof CrossReference c ? c
+					: element instanceof RuleCall call && call.eContainer() instanceof CrossReference c ? c : null;
+			if (cross != null) {
+				return GrammarUtil.getReference(cross, context.eClass());
+			}
+		}
+		return null;
+	}
+
+	/** A few names a reference could use: simple names (the scope also offers qualified ones), in scope order. */
+	private static List<String> candidates(IScope scope) {
+		Set<String> simple = new LinkedHashSet<>();
+		Set<String> qualified = new LinkedHashSet<>();
+		for (IEObjectDescription d : scope.getAllElements()) {
+			if (d.getName().getSegmentCount() == 1) {
+				simple.add(d.getName().toString());
+			} else if (qualified.size() < MAX_CANDIDATES) {
+				qualified.add(d.getName().toString());
+			}
+			if (simple.size() >= MAX_CANDIDATES) {
+				break;
+			}
+		}
+		return new ArrayList<>(simple.isEmpty() ? qualified : simple);
+	}
+
+	private List<Finding> validate(Path file, Loaded loaded, SeverityPolicy policy) {
+		String name = file.toString();
+		List<Finding> syntax = new ArrayList<>();
+		for (Skipped s : loaded.skipped()) {
+			syntax.add(new Finding(name, s.line(), s.column(), "error", s.message(), IrqDslChecks.SYNTAX.id()));
+		}
+		List<Finding> other = new ArrayList<>();
+		for (Issue issue : validator.validate(loaded.resource(), CheckMode.ALL, CancelIndicator.NullImpl)) {
+			String id = idOf(issue);
+			String message = IrqDslChecks.UNRESOLVED_REFERENCE.id().equals(id) ? unresolved(loaded.resource(), issue) : message(issue);
+			if (issue.isSyntaxError() && SyntaxMessages.TOP_LEVEL.equals(issue.getCode())) {
+				message += "; the rest of the file is not checked";
+			}
+			Finding f = new Finding(name, issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
+					issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), message, id);
+			(issue.isSyntaxError() ? syntax : other).add(f);
+		}
+		if (loaded.resource().getContents().isEmpty() && syntax.isEmpty()) {
+			other.add(new Finding(name, 1, 1, "error", "the file declares nothing: expected a platform or a scenario",
+					IrqDslChecks.EMPTY_FILE.id()));
+		}
+		Set<Integer> syntaxLines = new HashSet<>();
+		syntax.forEach(f -> syntaxLines.add(f.line()));
+		List<Finding> result = new ArrayList<>();
+		for (Finding f : syntax) {
+			policy.apply(f.id(), f.severity()).ifPresent(s -> result.add(withSeverity(f, s)));
+		}
+		for (Finding f : other) {
+			if (!syntaxLines.contains(f.line())) {
+				policy.apply(f.id(), f.severity()).ifPresent(s -> result.add(withSeverity(f, s)));
+			}
+		}
+		result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+		return result;
+	}
+
+	private static Finding withSeverity(Finding f, String severity) {
+		return new Finding(f.file(), f.line(), f.column(), severity, f.message(), f.id());
+	}
+
+	/** A loaded file: its resource, and the syntax errors of text skipped at the top level. */
+	private record Loaded(Resource resource, List<Skipped> skipped) {
+	}
+
+	/** A top-level syntax error after which the parse was resumed further down. */
+	private record Skipped(int line, int column, String message) {
+	}
+
+	/**
+	 * Parses the text; when the parser gives up at the top level, blanks the text from the error to
+	 * the next line starting with {@code platform} or {@code scenario} (keeping line breaks, so
+	 * every position stays the same) and parses again, keeping the error it gave up on.
+	 */
+	private Loaded load(XtextResourceSet set, Path path, String text) {
+		List<Skipped> skipped = new ArrayList<>();
+		String current = text;
+		for (int resumes = 0;; resumes++) {
+			XtextResource resource = parse(set, path, current);
+			XtextSyntaxDiagnostic stop = topLevelStop(resource);
+			if (stop == null) {
+				return new Loaded(resource, skipped);
+			}
+			int from = stop.getOffset();
+			Matcher next = RESUME_AT.matcher(current);
+			boolean resume = resumes < MAX_RESUMES && next.find(from + Math.max(stop.getLength(), 1));
+			String message = stop.getMessage();
+			LineAndColumn at = NodeModelUtils.getLineAndColumn(resource.getParseResult().getRootNode(), from);
+			if (resume) {
+				int to = next.start(1);
+				int resumeLine = NodeModelUtils.getLineAndColumn(resource.getParseResult().getRootNode(), to).getLine();
+				message += "; skipped to line " + resumeLine;
+				skipped.add(new Skipped(at.getLine(), at.getColumn(), message));
+				set.getResources().remove(resource);
+				current = blank(current, from, to);
+			} else {
+				// the error stays in the resource; the rest of the file is not checked
+				return new Loaded(resource, skipped);
+			}
+		}
+	}
+
+	private XtextResource parse(XtextResourceSet set, Path path, String text) {
+		XtextResource resource = (XtextResource) resourceFactory.createResource(URI.createFileURI(path.toString()));
+		set.getResources().add(resource);
 		try {
 			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
 					Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
@@ -91,6 +301,42 @@ public class WorkspaceChecker {
 			throw new IllegalStateException("in-memory load failed for " + path, e);
 		}
 		return resource;
+	}
+
+	private static XtextSyntaxDiagnostic topLevelStop(Resource resource) {
+		for (Resource.Diagnostic d : resource.getErrors()) {
+			if (d instanceof XtextSyntaxDiagnostic s && SyntaxMessages.TOP_LEVEL.equals(s.getCode())) {
+				return s;
+			}
+		}
+		return null;
+	}
+
+	/** The text with [from, to) replaced by spaces, line breaks kept. */
+	private static String blank(String text, int from, int to) {
+		StringBuilder b = new StringBuilder(text);
+		for (int i = from; i < to; i++) {
+			char c = b.charAt(i);
+			if (c != '\n' && c != '\r') {
+				b.setCharAt(i, ' ');
+			}
+		}
+		return b.toString();
+	}
+
+	/** The message as printed: Xtext's built-in ones reworded in the language's terms. */
+	static String message(Issue issue) {
+		String message = issue.getMessage();
+		if (message != null && IrqDslChecks.DUPLICATE_NAME.id().equals(idOf(issue))) {
+			Matcher m = DUPLICATE.matcher(message);
+			if (m.matches()) {
+				String kind = m.group(1);
+				return kind.equals("TopLevel")
+						? "the name '" + m.group(2) + "' is declared more than once (platforms and scenarios of a folder share one namespace)"
+						: kind.toLowerCase() + " name '" + m.group(2) + "' is declared more than once";
+			}
+		}
+		return message;
 	}
 
 	/** The id a diagnostic is printed with: the check's, or one of the built-in ids. */
@@ -105,7 +351,9 @@ public class WorkspaceChecker {
 		if (code != null && IrqDslChecks.byId(code).isPresent()) {
 			return code;
 		}
-		if (code != null && code.toLowerCase().contains("duplicate")) {
+		// Xtext's NamesAreUniqueValidator reports "Duplicate <Type> '<name>'" without an issue code
+		if ((code != null && code.toLowerCase().contains("duplicate"))
+				|| (issue.getMessage() != null && DUPLICATE.matcher(issue.getMessage()).matches())) {
 			return IrqDslChecks.DUPLICATE_NAME.id();
 		}
 		return IrqDslChecks.SYNTAX.id();
