@@ -243,6 +243,7 @@ public class SyntaxMessages extends SyntaxErrorMessageProvider {
 		}
 		Expected x = new Expected();
 		ICompositeNode node = start;
+		continuations(node, x);
 		List<AbstractElement> after = lastConsumed(node);
 		while (true) {
 			AbstractRule rule = ruleOf(node);
@@ -270,6 +271,27 @@ public class SyntaxMessages extends SyntaxErrorMessageProvider {
 				return x.list();
 			}
 			node = parent;
+		}
+	}
+
+	/**
+	 * What could have continued the rule calls that ended just before the error, innermost first:
+	 * after {@code msi count 1 maskable}, the parser has left the MSI capability, but 'maskable' and
+	 * '64-bit' would still have been read there.
+	 */
+	private static void continuations(ICompositeNode node, Expected x) {
+		INode last = null;
+		for (INode child : node.getChildren()) {
+			if (!(child instanceof ILeafNode leaf && leaf.isHidden()) && child.getGrammarElement() != null) {
+				last = child;
+			}
+		}
+		if (last instanceof ICompositeNode completed) {
+			List<AbstractElement> inner = lastConsumed(completed);
+			if (!inner.isEmpty()) {
+				continuations(completed, x);
+				inner.forEach(x::follow);
+			}
 		}
 	}
 

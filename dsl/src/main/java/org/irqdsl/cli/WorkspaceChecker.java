@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +33,6 @@ import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.util.LineAndColumn;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
@@ -51,11 +49,11 @@ import com.google.inject.Provider;
  * <p>
  * What the command line adds to the language's own diagnostics:
  * <ul>
- * <li>parsing resumes after a top-level syntax error (ANTLR would skip the rest of the file) at
- * the next line starting with {@code platform} or {@code scenario}, so every syntax error of a
- * file is reported, each at its own position;</li>
- * <li>findings of the checks on a line that has a syntax error are left out: they describe the
- * half-parsed text (a device "null", a vector range 0x20..0x0) and would hide the real error;</li>
+ * <li>every syntax error of a file is found, each at its own position: after an error the
+ * parse is redone without the broken line (or, at the top level, without the text up to the next
+ * declaration), where ANTLR's recovery would skip the rest of the block or of the file;</li>
+ * <li>a file with syntax errors gets only its syntax errors: the checks of half-parsed text
+ * describe what is not there (a device "null", a vector range 0x20..0x0);</li>
  * <li>findings are sorted by position within each file;</li>
  * <li>an exception inside Xtext or a check (which Xtext logs and swallows) becomes an internal
  * error naming the file, instead of a stack trace and silently incomplete results.</li>
@@ -63,11 +61,14 @@ import com.google.inject.Provider;
  */
 public class WorkspaceChecker {
 
-	/** How many times a file's parse is resumed after top-level syntax errors before the rest is given up. */
-	static final int MAX_RESUMES = 50;
+	/** At most this many re-parses of a file to find its syntax errors ({@link #load}). */
+	static final int MAX_REPARSES = 100;
+
+	/** ... and at most this many characters parsed for it in all. */
+	static final long REPARSE_BUDGET_CHARS = 32L << 20;
 
 	private static final Pattern RESUME_AT = Pattern.compile("(?m)^[ \\t]*(platform|scenario)\\b");
-	private static final Pattern DUPLICATE = Pattern.compile("Duplicate (\\w+) '(.*)'");
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate (\\w+) '([^']*)'(?: in (\\w+) '([^']*)')?");
 	private static final Pattern UNRESOLVED = Pattern.compile("Couldn't resolve reference to (\\w+) '(.*)'\\.?");
 	private static final int MAX_CANDIDATES = 8;
 
@@ -227,20 +228,16 @@ public class WorkspaceChecker {
 					issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), message, id);
 			(issue.isSyntaxError() ? syntax : other).add(f);
 		}
-		if (loaded.resource().getContents().isEmpty() && syntax.isEmpty()) {
-			other.add(new Finding(name, 1, 1, "error", "the file declares nothing: expected a platform or a scenario",
+		// a file with syntax errors gets only those: checks of half-parsed text describe what is not
+		// there (a device "null", a vector range 0x20..0x0, a platform "without CPUs")
+		List<Finding> shown = syntax.isEmpty() ? other : syntax;
+		if (syntax.isEmpty() && loaded.resource().getContents().isEmpty()) {
+			shown.add(new Finding(name, 1, 1, "error", "the file declares nothing: expected a platform or a scenario",
 					IrqDslChecks.EMPTY_FILE.id()));
 		}
-		Set<Integer> syntaxLines = new HashSet<>();
-		syntax.forEach(f -> syntaxLines.add(f.line()));
 		List<Finding> result = new ArrayList<>();
-		for (Finding f : syntax) {
+		for (Finding f : shown) {
 			policy.apply(f.id(), f.severity()).ifPresent(s -> result.add(withSeverity(f, s)));
-		}
-		for (Finding f : other) {
-			if (!syntaxLines.contains(f.line())) {
-				policy.apply(f.id(), f.severity()).ifPresent(s -> result.add(withSeverity(f, s)));
-			}
 		}
 		result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
 		return result;
@@ -259,36 +256,99 @@ public class WorkspaceChecker {
 	}
 
 	/**
-	 * Parses the text; when the parser gives up at the top level, blanks the text from the error to
-	 * the next line starting with {@code platform} or {@code scenario} (keeping line breaks, so
-	 * every position stays the same) and parses again, keeping the error it gave up on.
+	 * Parses the text so that every syntax error is found. ANTLR recovers from an error by skipping
+	 * tokens up to one that may follow the rule it was in: at the top level that is the end of the
+	 * file, inside a block it can be the end of the block, so errors in what it skipped are never
+	 * reported, and it may report a cascade instead (a {@code device} "out of place" after a device
+	 * line whose recovery closed the bus). So, error by error from the first: keep the error, blank
+	 * its line (when the line's braces balance, removing it keeps the block structure) or, at the
+	 * top level, the text up to the next line starting with {@code platform} or {@code scenario},
+	 * keeping line breaks so that every position stays the same, and parse again; within a budget
+	 * of re-parses. The resource returned is the last parse: the text without its broken lines.
 	 */
 	private Loaded load(XtextResourceSet set, Path path, String text) {
-		List<Skipped> skipped = new ArrayList<>();
+		List<Skipped> kept = new ArrayList<>();
 		String current = text;
-		for (int resumes = 0;; resumes++) {
+		int done = 0; // errors before this offset have been kept, their text blanked
+		long parsed = 0;
+		for (int parses = 1;; parses++) {
 			XtextResource resource = parse(set, path, current);
-			XtextSyntaxDiagnostic stop = topLevelStop(resource);
-			if (stop == null) {
-				return new Loaded(resource, skipped);
+			parsed += current.length();
+			XtextSyntaxDiagnostic first = firstError(resource, done);
+			if (first == null || parses > MAX_REPARSES || parsed + current.length() > REPARSE_BUDGET_CHARS) {
+				return new Loaded(resource, kept);
 			}
-			int from = stop.getOffset();
-			Matcher next = RESUME_AT.matcher(current);
-			boolean resume = resumes < MAX_RESUMES && next.find(from + Math.max(stop.getLength(), 1));
-			String message = stop.getMessage();
-			LineAndColumn at = NodeModelUtils.getLineAndColumn(resource.getParseResult().getRootNode(), from);
-			if (resume) {
-				int to = next.start(1);
-				int resumeLine = NodeModelUtils.getLineAndColumn(resource.getParseResult().getRootNode(), to).getLine();
-				message += "; skipped to line " + resumeLine;
-				skipped.add(new Skipped(at.getLine(), at.getColumn(), message));
-				set.getResources().remove(resource);
-				current = blank(current, from, to);
+			int from = Math.min(first.getOffset(), current.length());
+			int lineStart = current.lastIndexOf('\n', from - 1) + 1;
+			int lineEnd = current.indexOf('\n', from);
+			lineEnd = lineEnd < 0 ? current.length() : lineEnd;
+			String message = first.getMessage();
+			int blankFrom;
+			int blankTo;
+			if (SyntaxMessages.TOP_LEVEL.equals(first.getCode())) {
+				Matcher next = RESUME_AT.matcher(current);
+				if (!next.find(Math.min(from + Math.max(first.getLength(), 1), current.length()))) {
+					return new Loaded(resource, kept);
+				}
+				blankFrom = from;
+				blankTo = next.start(1);
+				message += "; skipped to line " + lineOf(current, blankTo);
+			} else if (!current.substring(lineStart, lineEnd).isBlank() && balanced(current, lineStart, lineEnd)) {
+				blankFrom = lineStart;
+				blankTo = lineEnd;
 			} else {
-				// the error stays in the resource; the rest of the file is not checked
-				return new Loaded(resource, skipped);
+				return new Loaded(resource, kept);
+			}
+			kept.add(new Skipped(first.getLine(), first.getColumn(), message));
+			set.getResources().remove(resource);
+			current = blank(current, blankFrom, blankTo);
+			done = Math.max(blankTo, from + 1);
+		}
+	}
+
+	/** The syntax error with the smallest offset at or after {@code from}. */
+	private static XtextSyntaxDiagnostic firstError(Resource resource, int from) {
+		XtextSyntaxDiagnostic first = null;
+		for (Resource.Diagnostic d : resource.getErrors()) {
+			if (d instanceof XtextSyntaxDiagnostic s && s.getOffset() >= from && (first == null || s.getOffset() < first.getOffset())) {
+				first = s;
 			}
 		}
+		return first;
+	}
+
+	private static int lineOf(String text, int offset) {
+		int line = 1;
+		for (int i = 0; i < offset; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	/** Whether the braces of a line balance, outside strings and comments. */
+	static boolean balanced(String text, int from, int to) {
+		int depth = 0;
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c == '"') {
+				for (i++; i < to && text.charAt(i) != '"'; i++) {
+					if (text.charAt(i) == '\\') {
+						i++;
+					}
+				}
+			} else if (c == '/' && i + 1 < to && text.charAt(i + 1) == '/') {
+				break;
+			} else if (c == '{') {
+				depth++;
+			} else if (c == '}') {
+				if (--depth < 0) {
+					return false;
+				}
+			}
+		}
+		return depth == 0;
 	}
 
 	private XtextResource parse(XtextResourceSet set, Path path, String text) {
@@ -301,15 +361,6 @@ public class WorkspaceChecker {
 			throw new IllegalStateException("in-memory load failed for " + path, e);
 		}
 		return resource;
-	}
-
-	private static XtextSyntaxDiagnostic topLevelStop(Resource resource) {
-		for (Resource.Diagnostic d : resource.getErrors()) {
-			if (d instanceof XtextSyntaxDiagnostic s && SyntaxMessages.TOP_LEVEL.equals(s.getCode())) {
-				return s;
-			}
-		}
-		return null;
 	}
 
 	/** The text with [from, to) replaced by spaces, line breaks kept. */
@@ -331,9 +382,11 @@ public class WorkspaceChecker {
 			Matcher m = DUPLICATE.matcher(message);
 			if (m.matches()) {
 				String kind = m.group(1);
-				return kind.equals("TopLevel")
-						? "the name '" + m.group(2) + "' is declared more than once (platforms and scenarios of a folder share one namespace)"
-						: kind.toLowerCase() + " name '" + m.group(2) + "' is declared more than once";
+				if (kind.equals("TopLevel")) {
+					return "the name '" + m.group(2) + "' is declared more than once (platforms and scenarios share one namespace)";
+				}
+				return kind.toLowerCase() + " name '" + m.group(2) + "' is declared more than once"
+						+ (m.group(3) == null ? "" : " in " + m.group(3).toLowerCase() + " " + m.group(4));
 			}
 		}
 		return message;
