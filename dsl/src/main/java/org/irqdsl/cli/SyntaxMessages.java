@@ -62,6 +62,7 @@ public class SyntaxMessages extends SyntaxErrorMessageProvider {
 
 	private static final int MAX_ITEMS = 12;
 
+	private static final Pattern LEXER_NO_VIABLE = Pattern.compile("no viable alternative at character '(.*)'", Pattern.DOTALL);
 	private static final Pattern LEXER_MISMATCH = Pattern.compile("mismatched character '(.*)' expecting '(.*)'", Pattern.DOTALL);
 
 	@Override
@@ -135,6 +136,10 @@ public class SyntaxMessages extends SyntaxErrorMessageProvider {
 		if (message == null) {
 			return "unexpected character";
 		}
+		Matcher viable = LEXER_NO_VIABLE.matcher(message);
+		if (viable.matches()) {
+			return unexpectedCharacter(viable.group(1));
+		}
 		Matcher m = LEXER_MISMATCH.matcher(message);
 		if (!m.matches()) {
 			return message;
@@ -148,7 +153,14 @@ public class SyntaxMessages extends SyntaxErrorMessageProvider {
 		if (expecting.equals("*") || expecting.equals("/") || expecting.equals("*/")) {
 			return "comment not closed: expected '*/' before the end of the file";
 		}
+		if (expecting.startsWith("set ")) {
+			return unexpectedCharacter(found);
+		}
 		return "unexpected " + (eof ? "end of file" : "character '" + found + "'") + ": expected '" + expecting + "'";
+	}
+
+	private static String unexpectedCharacter(String found) {
+		return found.equals("<EOF>") || found.equals("\\uFFFF") ? "unexpected end of file" : "unexpected character '" + found + "'";
 	}
 
 	/** The token as the message names it. */

@@ -133,6 +133,24 @@ class BadInputTest {
 	}
 
 	@Test
+	void strayCharactersAndAnUnclosedCommentAreNamed() throws IOException {
+		Path file = write(dir, "chars.irqdsl", """
+				platform p {
+				    cpus 2 $
+				    bus pci b { device d at "00:01.0" { msi-1 count 4 } }
+				}
+				/* the end
+				""");
+		CliRun run = check(file);
+		assertThat(run.exit()).isEqualTo(1);
+		assertThat(run.lines()).containsExactly(
+				file + ":2:12: error: expected 'offline', 'cpus', 'kernel', 'domain', 'bus' or '}' after '2', found '$' [syntax]",
+				file + ":3:41: error: unexpected character '1' [syntax]",
+				file + ":5:1: error: comment not closed: expected '*/' before the end of the file [syntax]",
+				"1 file checked: 3 errors, 0 warnings, 0 info.");
+	}
+
+	@Test
 	void aNumberTooLargeForTheModelIsASyntaxErrorAtItsPosition() throws IOException {
 		Path file = write(dir, "big.irqdsl", "platform p {\n    cpus 99999999999\n}\n");
 		CliRun run = check(file);
