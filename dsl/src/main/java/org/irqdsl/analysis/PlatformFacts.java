@@ -1,7 +1,9 @@
 package org.irqdsl.analysis;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.irqdsl.irqDsl.Bus;
@@ -16,6 +18,7 @@ public final class PlatformFacts {
 	private final Platform platform;
 	private final DomainHierarchy hierarchy = new DomainHierarchy();
 	private final List<DevicePath> devices = new ArrayList<>();
+	private final Map<Device, DevicePath> byDevice = new IdentityHashMap<>();
 	private final CpuSet cpus;
 
 	public PlatformFacts(Platform platform) {
@@ -36,7 +39,9 @@ public final class PlatformFacts {
 				: inherited;
 		List<Domain> domains = parent.map(hierarchy::pathToCpu).orElse(List.of());
 		for (Device device : bus.getDevices()) {
-			devices.add(new DevicePath(device, bus, parent, domains));
+			DevicePath path = new DevicePath(device, bus, parent, domains);
+			devices.add(path);
+			byDevice.putIfAbsent(device, path);
 			Vmd vmd = device.getVmd();
 			if (vmd != null) {
 				for (Bus child : vmd.getBuses()) {
@@ -52,6 +57,11 @@ public final class PlatformFacts {
 
 	public List<DevicePath> devices() {
 		return devices;
+	}
+
+	/** The path of one device of the platform (a lookup: scenarios ask for many). */
+	public Optional<DevicePath> path(Device device) {
+		return Optional.ofNullable(byDevice.get(device));
 	}
 
 	public DomainHierarchy hierarchy() {

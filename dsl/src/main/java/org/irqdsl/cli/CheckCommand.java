@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.irqdsl.IrqDslRuntimeModule;
 import org.irqdsl.IrqDslStandaloneSetup;
 
 import com.google.gson.GsonBuilder;
+import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = { "Check .irqdsl files (or every .irqdsl file under a folder) for syntax errors and interrupt-delivery hazards.",
 				"Prints path:line:col: severity: message [id] and a summary.",
-				"Exit status: 0 no error, 1 an error was found, 2 bad usage or unreadable input." })
+				"Exit status: 0 no error, 1 an error was found, 2 bad usage or unreadable input, 3 internal error." })
 public class CheckCommand implements Callable<Integer> {
 
 	public enum Format {
@@ -54,12 +58,21 @@ public class CheckCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		try {
+			if (!(maxFileSizeMiB > 0)) {
+				throw new UsageException("--max-file-size " + maxFileSizeMiB + ": expected a positive number of MiB");
+			}
 			SeverityPolicy policy = SeverityPolicy.parse(warnings, errors);
 			List<Path> files = SourceFiles.expand(paths);
-			Injector injector = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration();
-			WorkspaceChecker checker = injector.getInstance(WorkspaceChecker.class);
-			WorkspaceChecker.Result result = checker.check(files, new SourceFiles((long) (maxFileSizeMiB * 1048576)), policy);
+			WorkspaceChecker checker = injector().getInstance(WorkspaceChecker.class);
+			long maxBytes = maxFileSizeMiB >= Long.MAX_VALUE / 1048576.0 ? Long.MAX_VALUE : (long) (maxFileSizeMiB * 1048576);
+			WorkspaceChecker.Result result = checker.check(files, new SourceFiles(maxBytes), policy);
 			print(result, files.size(), out);
+			for (String internal : result.internalErrors()) {
+				err.println("irqdsl check: " + internal);
+			}
+			if (!result.internalErrors().isEmpty()) {
+				return 3;
+			}
 			if (!result.unreadable().isEmpty()) {
 				return 2;
 			}
@@ -73,15 +86,30 @@ public class CheckCommand implements Callable<Integer> {
 		}
 	}
 
+	/**
+	 * The language's injector with the command line's syntax error messages, which say what was
+	 * expected ({@link SyntaxMessages}). Created once per process.
+	 */
+	public static Injector injector() {
+		return InjectorHolder.INJECTOR;
+	}
+
+	private static final class InjectorHolder {
+		static final Injector INJECTOR = new IrqDslStandaloneSetup() {
+			@Override
+			public Injector createInjector() {
+				return Guice.createInjector(Modules.override(new IrqDslRuntimeModule()).with(binder -> {
+					binder.bind(ISyntaxErrorMessageProvider.class).to(SyntaxMessages.class);
+				}));
+			}
+		}.createInjectorAndDoEMFRegistration();
+	}
+
 	private void print(WorkspaceChecker.Result result, int fileCount, PrintWriter out) {
-		long errorCount = result.findings().stream().filter(Finding::isError).count() + result.unreadable().size();
+		long errorCount = result.findings().stream().filter(Finding::isError).count();
 		long warningCount = result.findings().stream().filter(f -> "warning".equals(f.severity())).count();
 		long infoCount = result.findings().stream().filter(f -> "info".equals(f.severity())).count();
-		List<Finding> all = new ArrayList<>();
-		for (SourceFile bad : result.unreadable()) {
-			all.add(new Finding(bad.path().toString(), Math.max(bad.problemLine(), 1), 1, "error", bad.problem(), "unreadable"));
-		}
-		all.addAll(result.findings());
+		List<Finding> all = result.findings();
 		if (format == Format.json) {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("files", fileCount);

@@ -22,7 +22,7 @@ public final class SeverityPolicy {
 		SeverityPolicy policy = new SeverityPolicy();
 		for (String w : warningSwitches) {
 			String id = w.startsWith("no-") ? w.substring(3) : w;
-			known(id, "-W");
+			known(w, id, "-W");
 			if (w.startsWith("no-")) {
 				policy.overrides.put(id, "off");
 			} else {
@@ -31,7 +31,7 @@ public final class SeverityPolicy {
 		}
 		for (String e : errorSwitches) {
 			String id = e.startsWith("no-") ? e.substring(3) : e;
-			known(id, "-E");
+			known(e, id, "-E");
 			if (e.startsWith("no-")) {
 				policy.overrides.remove(id);
 			} else {
@@ -41,9 +41,9 @@ public final class SeverityPolicy {
 		return policy;
 	}
 
-	private static void known(String id, String option) throws UsageException {
+	private static void known(String written, String id, String option) throws UsageException {
 		if (IrqDslChecks.byId(id).isEmpty()) {
-			throw new UsageException(option + " " + id + ": no check has that id; expected one of "
+			throw new UsageException(option + " " + written + ": no check has the id '" + id + "'; expected one of "
 					+ IrqDslChecks.ALL.stream().map(CheckInfo::id).collect(Collectors.joining(", ")));
 		}
 	}

@@ -28,23 +28,28 @@ public final class SourceFiles {
 	/** The .irqdsl files under each path (a file stands for itself), sorted, without repeats. */
 	public static List<Path> expand(List<Path> paths) throws UsageException {
 		TreeSet<Path> files = new TreeSet<>();
+		List<Path> folders = new ArrayList<>();
 		for (Path p : paths) {
 			if (!Files.exists(p)) {
 				throw new UsageException(p + ": no such file or directory");
 			}
 			if (Files.isDirectory(p)) {
+				folders.add(p);
 				try (Stream<Path> walk = Files.walk(p)) {
 					walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(EXTENSION))
 							.forEach(f -> files.add(f.normalize()));
 				} catch (IOException | java.io.UncheckedIOException e) {
-					throw new UsageException(p + ": cannot list the folder: " + e.getMessage());
+					throw new UsageException(p + ": cannot list the folder: " + describe(e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e));
 				}
+			} else if (!Files.isRegularFile(p)) {
+				throw new UsageException(p + ": not a regular file or folder");
 			} else {
 				files.add(p.normalize());
 			}
 		}
 		if (files.isEmpty()) {
-			throw new UsageException("no " + EXTENSION + " files under " + paths);
+			throw new UsageException("no " + EXTENSION + " file in " + (folders.size() == 1 ? "folder " : "folders ")
+					+ String.join(", ", folders.stream().map(Path::toString).toList()));
 		}
 		return new ArrayList<>(files);
 	}
@@ -87,11 +92,18 @@ public final class SourceFiles {
 		if (e instanceof java.nio.file.NoSuchFileException) {
 			return "no such file";
 		}
-		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+		return e.getMessage() == null ? "input/output error" : e.getMessage();
 	}
 
-	/** Decodes UTF-8, naming the line and byte of the first invalid sequence. */
+	/**
+	 * Decodes UTF-8, naming the line, column and byte of the first invalid sequence; refuses
+	 * UTF-16 (by its byte order mark) and binary files (a NUL byte).
+	 */
 	static SourceFile decode(Path path, byte[] bytes) {
+		if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+			return SourceFile.unreadable(path, String.format("file is UTF-16 (byte order mark 0x%02x 0x%02x); expected a UTF-8 text file",
+					bytes[0] & 0xff, bytes[1] & 0xff), 1, 1);
+		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT);
 		ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -99,22 +111,43 @@ public final class SourceFiles {
 		CoderResult result = decoder.decode(in, out, true);
 		if (result.isError()) {
 			int offset = in.position();
-			int line = 1;
-			for (int i = 0; i < offset; i++) {
-				if (bytes[i] == '\n') {
-					line++;
-				}
-			}
+			int line = lineOf(bytes, offset);
 			return SourceFile.unreadable(path, String.format(
-					"not valid UTF-8: byte 0x%02x at offset %d (line %d); expected a UTF-8 text file", bytes[offset] & 0xff,
-					offset, line), line);
+					"not valid UTF-8: byte 0x%02x at line %d, column %d (offset %d); expected a UTF-8 text file",
+					bytes[offset] & 0xff, line, columnOf(bytes, offset), offset), line, columnOf(bytes, offset));
 		}
 		decoder.flush(out);
 		out.flip();
 		String text = out.toString();
+		int nul = text.indexOf('\0');
+		if (nul >= 0) {
+			int offset = text.substring(0, nul).getBytes(StandardCharsets.UTF_8).length;
+			int line = lineOf(bytes, offset);
+			return SourceFile.unreadable(path, String.format("binary file: NUL byte at line %d, column %d (offset %d); expected a UTF-8 text file",
+					line, columnOf(bytes, offset), offset), line, columnOf(bytes, offset));
+		}
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
 		return SourceFile.read(path, text);
+	}
+
+	private static int lineOf(byte[] bytes, int offset) {
+		int line = 1;
+		for (int i = 0; i < offset; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	/** The column (in characters, from 1) of a byte offset: the valid text before it on its line, plus one. */
+	private static int columnOf(byte[] bytes, int offset) {
+		int start = offset;
+		while (start > 0 && bytes[start - 1] != '\n') {
+			start--;
+		}
+		return new String(bytes, start, offset - start, StandardCharsets.UTF_8).length() + 1;
 	}
 }

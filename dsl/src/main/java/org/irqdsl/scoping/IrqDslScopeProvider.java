@@ -11,11 +11,16 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
+import org.eclipse.xtext.scoping.impl.MapBasedScope;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
 import org.irqdsl.irqDsl.Bus;
 import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.Platform;
 import org.irqdsl.irqDsl.Scenario;
+
+import com.google.inject.Inject;
 
 /**
  * Devices nest platform > bus > device (> VMD child bus > device), so a scenario's device
@@ -24,6 +29,11 @@ import org.irqdsl.irqDsl.Scenario;
  * domains by simple name inside their platform, platforms across the files of a folder.
  */
 public class IrqDslScopeProvider extends AbstractIrqDslScopeProvider {
+
+	private static final String DEVICE_SCOPE = "IrqDslScopeProvider.devices";
+
+	@Inject
+	private IResourceScopeCache cache;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -34,7 +44,11 @@ public class IrqDslScopeProvider extends AbstractIrqDslScopeProvider {
 				if (platform == null || platform.eIsProxy()) {
 					return IScope.NULLSCOPE;
 				}
-				return Scopes.scopeFor(devicesOf(platform));
+				// one scope per platform, indexed by name and dropped when the platform's resource
+				// changes: a device reference is a map lookup, not a walk over every device of the
+				// platform (which made linking quadratic in scenarios x devices)
+				return cache.get(Tuples.pair(platform, DEVICE_SCOPE), platform.eResource(),
+						() -> MapBasedScope.createScope(IScope.NULLSCOPE, Scopes.scopedElementsFor(devicesOf(platform))));
 			}
 		}
 		return super.getScope(context, reference);

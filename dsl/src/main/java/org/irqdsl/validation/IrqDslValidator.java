@@ -3,6 +3,9 @@
  */
 package org.irqdsl.validation;
 
+import java.util.List;
+import java.util.Map;
+
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -21,7 +24,7 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 
 	@Check(CheckType.FAST)
 	public void checkPlatform(Platform platform) {
-		PlatformFacts facts = new PlatformFacts(platform);
+		PlatformFacts facts = facts(platform);
 		CheckReporter reporter = this::accept;
 		for (PlatformCheck check : IrqDslChecks.PLATFORM_CHECKS) {
 			check.check(facts, reporter);
@@ -34,10 +37,23 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 		if (platform == null || platform.eIsProxy()) {
 			return;
 		}
-		PlatformFacts facts = new PlatformFacts(platform);
+		PlatformFacts facts = facts(platform);
 		for (ScenarioCheck check : IrqDslChecks.SCENARIO_CHECKS) {
 			check.check(scenario, facts, this::accept);
 		}
+	}
+
+	/**
+	 * A platform's facts, computed once per validation run and shared by the platform's checks and
+	 * those of every scenario on it (computing them per scenario made validation quadratic in
+	 * scenarios x devices). The model does not change during a run; the facts are only read.
+	 */
+	private PlatformFacts facts(Platform platform) {
+		Map<Object, Object> context = getContext();
+		if (context == null) {
+			return new PlatformFacts(platform);
+		}
+		return (PlatformFacts) context.computeIfAbsent(List.of(PlatformFacts.class, platform), k -> new PlatformFacts(platform));
 	}
 
 	private void accept(CheckInfo check, Severity severity, String message, EObject source, EStructuralFeature feature,

@@ -95,18 +95,16 @@ public final class ScenarioReferences implements ScenarioCheck {
 		if (ref == null || ref.getDevice() == null || ref.getDevice().eIsProxy()) {
 			return;
 		}
-		for (DevicePath path : platform.devices()) {
-			if (path.device() == ref.getDevice()) {
-				path.root().ifPresent(root -> {
-					if (Written.isWritten(root, IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST)
-							&& (vector < root.getVectorFirst() || vector > root.getVectorLast())) {
-						reporter.report(VectorRange.INFO, "vector " + VectorRange.hex(vector) + " is outside "
-								+ Labels.domain(root) + "'s range " + VectorRange.hex(root.getVectorFirst()) + ".."
-								+ VectorRange.hex(root.getVectorLast()), source, feature);
-					}
-				});
-				return;
-			}
-		}
+		// the device's path by lookup, not by a scan of every device per entry (quadratic)
+		platform.path(ref.getDevice()).ifPresent(path -> {
+			path.root().ifPresent(root -> {
+				if (Written.isWritten(root, IrqDslPackage.Literals.DOMAIN__VECTOR_FIRST)
+						&& (vector < root.getVectorFirst() || vector > root.getVectorLast())) {
+					reporter.report(VectorRange.INFO, "vector " + VectorRange.hex(vector) + " is outside "
+							+ Labels.domain(root) + "'s range " + VectorRange.hex(root.getVectorFirst()) + ".."
+							+ VectorRange.hex(root.getVectorLast()), source, feature);
+				}
+			});
+		});
 	}
 }
