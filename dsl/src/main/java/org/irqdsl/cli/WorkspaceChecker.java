@@ -68,7 +68,6 @@ public class WorkspaceChecker {
 	static final long REPARSE_BUDGET_CHARS = 32L << 20;
 
 	private static final Pattern RESUME_AT = Pattern.compile("(?m)^[ \\t]*(platform|scenario)\\b");
-	private static final Pattern DUPLICATE = Pattern.compile("Duplicate (\\w+) '([^']*)'(?: in (\\w+) '([^']*)')?");
 	private static final Pattern UNRESOLVED = Pattern.compile("Couldn't resolve reference to (\\w+) '(.*)'\\.?");
 	private static final int MAX_CANDIDATES = 8;
 
@@ -220,7 +219,7 @@ public class WorkspaceChecker {
 		List<Finding> other = new ArrayList<>();
 		for (Issue issue : validator.validate(loaded.resource(), CheckMode.ALL, CancelIndicator.NullImpl)) {
 			String id = idOf(issue);
-			String message = IrqDslChecks.UNRESOLVED_REFERENCE.id().equals(id) ? unresolved(loaded.resource(), issue) : message(issue);
+			String message = IrqDslChecks.UNRESOLVED_REFERENCE.id().equals(id) ? unresolved(loaded.resource(), issue) : issue.getMessage();
 			if (issue.isSyntaxError() && SyntaxMessages.TOP_LEVEL.equals(issue.getCode())) {
 				message += "; the rest of the file is not checked";
 			}
@@ -369,23 +368,6 @@ public class WorkspaceChecker {
 			}
 		}
 		return b.toString();
-	}
-
-	/** The message as printed: Xtext's built-in ones reworded in the language's terms. */
-	static String message(Issue issue) {
-		String message = issue.getMessage();
-		if (message != null && IrqDslChecks.DUPLICATE_NAME.id().equals(idOf(issue))) {
-			Matcher m = DUPLICATE.matcher(message);
-			if (m.matches()) {
-				String kind = m.group(1);
-				if (kind.equals("TopLevel")) {
-					return "the name '" + m.group(2) + "' is declared more than once (platforms and scenarios share one namespace)";
-				}
-				return kind.toLowerCase() + " name '" + m.group(2) + "' is declared more than once"
-						+ (m.group(3) == null ? "" : " in " + m.group(3).toLowerCase() + " " + m.group(4));
-			}
-		}
-		return message;
 	}
 
 	/** The id a diagnostic is printed with (see {@link IrqDslChecks#idOf(Issue)}). */

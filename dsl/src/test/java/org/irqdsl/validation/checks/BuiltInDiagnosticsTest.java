@@ -15,6 +15,7 @@ import org.irqdsl.cli.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.WorkspaceChecker;
 import org.irqdsl.validation.Diagnostics;
+import org.irqdsl.validation.IrqDslChecks;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,16 +103,16 @@ class BuiltInDiagnosticsTest {
 				""";
 
 		private static List<Issue> duplicates(String text) {
-			return Diagnostics.issues("test.irqdsl", text).stream().filter(i -> i.getMessage().startsWith("Duplicate")).toList();
+			return Diagnostics.issues("test.irqdsl", text).stream().filter(i -> IrqDslChecks.DUPLICATE_NAME.id().equals(i.getCode())).toList();
 		}
 
 		@Test
 		void everyDeclarationOfADuplicateNameIsAnError() {
 			assertThat(duplicates(TEXT)).extracting(Issue::getLineNumber, Issue::getSeverity, Issue::getMessage).containsExactlyInAnyOrder(
-					tuple(1, Severity.ERROR, "Duplicate platform or scenario 'p'"),
-					tuple(3, Severity.ERROR, "Duplicate domain 'vector' in platform 'p'"),
-					tuple(4, Severity.ERROR, "Duplicate domain 'vector' in platform 'p'"),
-					tuple(6, Severity.ERROR, "Duplicate platform or scenario 'p'"));
+					tuple(1, Severity.ERROR, "the name 'p' is declared more than once (platforms and scenarios share one namespace)"),
+					tuple(3, Severity.ERROR, "domain name 'vector' is declared more than once in platform p"),
+					tuple(4, Severity.ERROR, "domain name 'vector' is declared more than once in platform p"),
+					tuple(6, Severity.ERROR, "the name 'p' is declared more than once (platforms and scenarios share one namespace)"));
 		}
 
 		@Test
