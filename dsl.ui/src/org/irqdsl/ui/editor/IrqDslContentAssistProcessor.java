@@ -110,7 +110,16 @@ public class IrqDslContentAssistProcessor implements IContentAssistProcessor {
 		if (start < 0 || end < start) {
 			return null;
 		}
+		// while a word is being typed, punctuation that would follow it is noise (",", "}")
+		if (start == end && offset > 0 && offset <= parsed.text().length() && isWordChar(parsed.text().charAt(offset - 1))
+				&& (newText.isEmpty() || !isWordChar(newText.charAt(0)))) {
+			return null;
+		}
 		return new CompletionProposal(newText, start, end - start, cursor, null, display, null, documentation);
+	}
+
+	private static boolean isWordChar(char c) {
+		return Character.isLetterOrDigit(c) || c == '_';
 	}
 
 	@Override

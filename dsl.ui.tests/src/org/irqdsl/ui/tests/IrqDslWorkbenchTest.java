@@ -1,0 +1,283 @@
+package org.irqdsl.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.content.IContentType;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IMarkerResolution;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.irqdsl.ui.IrqDslLanguage;
+import org.irqdsl.ui.IrqDslLanguage.Parsed;
+import org.irqdsl.ui.editor.IrqDslContentAssistProcessor;
+import org.irqdsl.ui.editor.IrqDslEditor;
+import org.irqdsl.ui.editor.IrqDslHyperlinkDetector;
+import org.irqdsl.ui.editor.IrqDslOutlinePage;
+import org.irqdsl.ui.editor.IrqDslTextHover;
+import org.irqdsl.ui.markers.IrqDslMarkers;
+import org.irqdsl.ui.wizard.IrqDslNewPlatformWizard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The editor in a real workbench (tycho-surefire's UI harness, under Xvfb): the shipped examples
+ * opened in a workspace project, as a user would.
+ */
+public class IrqDslWorkbenchTest {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(60);
+	static IProject project;
+
+	@BeforeAll
+	static void importExamples() throws Exception {
+		Path examples = Path.of(System.getProperty("irqdsl.examples", "../examples")).toAbsolutePath().normalize();
+		assertTrue(Files.isDirectory(examples), "examples at " + examples);
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject("examples");
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		IFolder normative = project.getFolder("normative");
+		if (!normative.exists()) {
+			normative.create(true, true, null);
+		}
+		for (String name : List.of("x86_noremap.irqdsl", "x86_ir.irqdsl")) {
+			copy(examples.resolve("normative").resolve(name), normative.getFile(name));
+		}
+		try (var files = Files.list(examples)) {
+			for (Path p : files.filter(f -> f.toString().endsWith(".irqdsl")).toList()) {
+				copy(p, project.getFile(p.getFileName().toString()));
+			}
+		}
+	}
+
+	static void copy(Path from, IFile to) throws Exception {
+		byte[] bytes = Files.readAllBytes(from);
+		if (to.exists()) {
+			to.setContents(new ByteArrayInputStream(bytes), IResource.FORCE, null);
+		} else {
+			to.create(new ByteArrayInputStream(bytes), true, null);
+		}
+	}
+
+	@AfterEach
+	void closeEditors() throws Exception {
+		page().closeAllEditors(false);
+		// restore the examples a test may have changed
+		importExamples();
+	}
+
+	static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	static IrqDslEditor open(IFile file) throws Exception {
+		IEditorPart part = IDE.openEditor(page(), file);
+		assertTrue(part instanceof IrqDslEditor, "opened with " + part);
+		IrqDslEditor editor = (IrqDslEditor) part;
+		long before = editor.getReconcileCount();
+		waitUntil("the editor checked " + file.getName(), () -> editor.getReconcileCount() > before || editor.getLastParsed() != null);
+		return editor;
+	}
+
+	/** Runs the event loop until the condition holds (fails after {@link #TIMEOUT}). */
+	static void waitUntil(String what, BooleanSupplier condition) {
+		Display display = Display.getCurrent();
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out waiting until " + what);
+			}
+			if (!display.readAndDispatch()) {
+				display.timerExec(20, () -> {
+				});
+				display.sleep();
+			}
+		}
+	}
+
+	static List<IMarker> markers(IFile file) {
+		try {
+			return Arrays.asList(file.findMarkers(IrqDslMarkers.MARKER_TYPE, false, IResource.DEPTH_ZERO));
+		} catch (CoreException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	static IFile noremap() {
+		return project.getFolder("normative").getFile("x86_noremap.irqdsl");
+	}
+
+	@Test
+	void editorIsRegisteredForTheExtensionAndContentType() {
+		IContentType type = org.eclipse.core.runtime.Platform.getContentTypeManager().findContentTypeFor("x.irqdsl");
+		assertNotNull(type);
+		assertEquals("org.irqdsl.ui.contentType", type.getId());
+		assertEquals(IrqDslEditor.ID, PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor("x.irqdsl").getId());
+	}
+
+	@Test
+	void contentAssistAfterSupportedProposesOnlyMsiFlags() throws Exception {
+		IrqDslEditor editor = open(noremap());
+		IDocument document = editor.getDocument();
+		int offset = document.get().indexOf("supported ") + "supported ".length();
+		ITextViewer viewer = (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
+		ICompletionProposal[] proposals = new IrqDslContentAssistProcessor(editor).computeCompletionProposals(viewer, offset);
+		List<String> labels = Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();
+		assertFalse(labels.isEmpty(), "no proposals");
+		assertTrue(labels.stream().anyMatch(l -> l.startsWith("MSI_FLAG_PCI_MSIX ")) || labels.stream().anyMatch(l -> l.startsWith("MSI_FLAG_PCI_MSIX")), labels.toString());
+		assertTrue(labels.stream().anyMatch(l -> l.startsWith("MSI_FLAG_PCI_MSI_MASK_PARENT")), labels.toString());
+		assertTrue(labels.stream().allMatch(l -> l.startsWith("MSI_")), "only MSI flags and masks: " + labels);
+		assertFalse(labels.stream().anyMatch(l -> l.startsWith("DOMAIN_BUS_")), labels.toString());
+	}
+
+	@Test
+	void contentAssistPopupInTheEditor() throws Exception {
+		IFile file = noremap();
+		Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		window.setBounds(Display.getCurrent().getPrimaryMonitor().getBounds());
+		page().showView("org.eclipse.ui.views.ProblemView");
+		IrqDslEditor editor = open(file);
+		waitUntil("the warning marker", () -> markers(file).stream().anyMatch(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, ""))));
+		// type a flag's beginning at the end of the `required` line and ask for completion
+		IDocument document = editor.getDocument();
+		int lineEnd = document.get().indexOf("MSI_FLAG_USE_DEF_CHIP_OPS") + "MSI_FLAG_USE_DEF_CHIP_OPS".length();
+		document.replace(lineEnd, 0, ", MSI_FLAG_PCI_MSI");
+		int offset = lineEnd + ", MSI_FLAG_PCI_MSI".length();
+		editor.selectAndReveal(offset, 0);
+		editor.setFocus();
+		ITextOperationTarget target = editor.getAdapter(ITextOperationTarget.class);
+		target.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+		List<String> items = new ArrayList<>();
+		waitUntil("the completion popup shows MSI_FLAG_PCI_MSI_MASK_PARENT", () -> {
+			items.clear();
+			items.addAll(popupItems());
+			return items.stream().anyMatch(i -> i.startsWith("MSI_FLAG_PCI_MSI_MASK_PARENT"));
+		});
+		assertTrue(items.stream().allMatch(i -> i.startsWith("MSI_FLAG_PCI_MSI")), items.toString());
+		Screenshots.take("eclipse");
+	}
+
+	static List<String> popupItems() {
+		List<String> result = new ArrayList<>();
+		for (Shell shell : Display.getCurrent().getShells()) {
+			if (!shell.isVisible() || shell == PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()) {
+				continue;
+			}
+			collect(shell, result);
+		}
+		return result;
+	}
+
+	private static void collect(org.eclipse.swt.widgets.Composite composite, List<String> out) {
+		for (var child : composite.getChildren()) {
+			if (child instanceof Table table) {
+				for (TableItem item : table.getItems()) {
+					out.add(item.getText());
+				}
+			} else if (child instanceof org.eclipse.swt.widgets.Composite c) {
+				collect(c, out);
+			}
+		}
+	}
+
+	@Test
+	void markersOfAHazardousFileCarryTheCheckIds() throws Exception {
+		IFile file = noremap();
+		open(file);
+		waitUntil("markers on " + file.getName(), () -> markers(file).size() >= 2);
+		IMarker warning = markers(file).stream().filter(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, "")))
+				.findFirst().orElseThrow(() -> new AssertionError("no unmaskable-without-parent-mask marker: " + markers(file)));
+		assertEquals(IMarker.SEVERITY_WARNING, warning.getAttribute(IMarker.SEVERITY, -1));
+		assertEquals(16, warning.getAttribute(IMarker.LINE_NUMBER, -1));
+		assertTrue(warning.getAttribute(IMarker.MESSAGE, "").contains("MSI_FLAG_PCI_MSI_MASK_PARENT"));
+		IMarker info = markers(file).stream().filter(m -> "nonmaskable-msi-without-remap".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, "")))
+				.findFirst().orElseThrow(() -> new AssertionError("no nonmaskable-msi-without-remap marker: " + markers(file)));
+		assertEquals(IMarker.SEVERITY_INFO, info.getAttribute(IMarker.SEVERITY, -1));
+		assertEquals(2, markers(file).size(), markers(file).toString());
+	}
+
+	@Test
+	void quickFixMarksTheMsiMaskable() throws Exception {
+		IFile file = noremap();
+		IrqDslEditor editor = open(file);
+		waitUntil("the warning marker", () -> markers(file).stream().anyMatch(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, ""))));
+		IMarker warning = markers(file).stream().filter(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, ""))).findFirst().get();
+		assertTrue(IDE.getMarkerHelpRegistry().hasResolutions(warning));
+		IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(warning);
+		assertEquals(1, resolutions.length, Arrays.toString(resolutions));
+		resolutions[0].run(warning);
+		String text = editor.getDocument().get();
+		assertTrue(text.contains("device nic   at \"00:02.0\" { msi count 1 maskable }"), text);
+		waitUntil("the warning is gone", () -> markers(file).stream().noneMatch(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, ""))));
+	}
+
+	@Test
+	void hoverOutlineHyperlinkFormatting() throws Exception {
+		IrqDslEditor editor = open(noremap());
+		Parsed parsed = editor.parse();
+		String text = parsed.text();
+		String hover = IrqDslTextHover.hoverText(parsed, text.indexOf("MSI_FLAG_PCI_MSIX") + 3);
+		assertNotNull(hover);
+		assertTrue(hover.startsWith("MSI_FLAG_PCI_MSIX"), hover);
+		String domainHover = IrqDslTextHover.hoverText(parsed, text.indexOf("domain vector") + "domain ".length() + 1);
+		assertNotNull(domainHover);
+		assertTrue(domainHover.contains("Effective flags"), domainHover);
+
+		List<String> outline = IrqDslOutlinePage.symbols(parsed).stream().map(s -> s.getName()).toList();
+		assertTrue(outline.contains("x86_noremap") && outline.contains("torn_update"), outline.toString());
+
+		int reference = text.indexOf("msi-parent vector") + "msi-parent ".length() + 1;
+		IrqDslHyperlinkDetector.Target target = IrqDslHyperlinkDetector.target(parsed, reference);
+		assertNotNull(target);
+		assertEquals(text.indexOf("domain vector") + "domain ".length(), target.offset());
+
+		IDocument document = editor.getDocument();
+		editor.format();
+		String canonical = document.get();
+		String mangled = canonical.replace("    cpus 4", "cpus    4").replace("vectors 0x20..0xff", "vectors    0x20..0xff");
+		assertFalse(mangled.equals(canonical));
+		document.set(mangled);
+		editor.format();
+		assertEquals(canonical, document.get());
+	}
+
+	@Test
+	void newPlatformTemplateHasNoErrors() {
+		Parsed parsed = IrqDslLanguage.parse(null, IrqDslNewPlatformWizard.template("my-board.irqdsl"));
+		assertTrue(parsed.validate(org.eclipse.xtext.util.CancelIndicator.NullImpl).stream()
+				.noneMatch(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR));
+		assertTrue(parsed.text().contains("platform my_board {"));
+	}
+}
