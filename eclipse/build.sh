@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Tycho build of the Eclipse plugin, run by the root reactor's module `eclipse` (pom.xml):
-#   build.sh MVN39 LOCAL_REPOSITORY OFFLINE(true|false) SKIP_TESTS(true|false)
+#   build.sh MVN39 LOCAL_REPOSITORY offline=(true|false) skipTests=(true|false)
 # Runs eclipse/tycho/pom.xml `verify` with Maven 3.9 under xvfb-run (the UI tests need an X server);
 # installs the Debian package xvfb when xvfb-run is missing (as root, or with password-less sudo).
 set -euo pipefail
@@ -18,7 +18,7 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
     echo "eclipse: apt-get install xvfb failed: install it by hand or build with -Dirqdsl.skipEclipse" >&2; exit 1; }
 fi
 args=(-B -f "$here/tycho/pom.xml" -Dmaven.repo.local="$repo" verify)
-[ "$offline" = true ] && args+=(-o)
-[ "$skip_tests" = true ] && args+=(-DskipTests)
+[ "$offline" = offline=true ] && args+=(-o)
+[ "$skip_tests" = skipTests=true ] && args+=(-DskipTests)
 echo "eclipse: $mvn39 ${args[*]} (under xvfb-run)"
 exec xvfb-run -a -s "-screen 0 1280x800x24" "$mvn39" "${args[@]}"
