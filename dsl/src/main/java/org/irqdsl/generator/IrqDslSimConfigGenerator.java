@@ -329,10 +329,19 @@ public final class IrqDslSimConfigGenerator {
 
 	/**
 	 * vmd_enable_domain() requests every VMD vector at probe: each vector carrying a child is placed
-	 * (unless the scenario places it) on the first online CPU, at the lowest vector nothing else uses.
+	 * (unless the scenario places it) at the lowest vector nothing else uses, on the first online CPU
+	 * that runs none of the scenario's threads (seed 004: the flow handler on one CPU, free_irq() on
+	 * another), else on the first online CPU.
 	 */
 	private void placeVmdVectors(List<CpuSpec> cpus) {
-		Optional<CpuSpec> cpu = cpus.stream().filter(CpuSpec::online).findFirst();
+		Set<Integer> busy = new HashSet<>();
+		scenario.getConcurrently().forEach(b -> b.getThreads().forEach(t -> {
+			if (t instanceof CpuThread c) {
+				busy.add(c.getCpu());
+			}
+		}));
+		Optional<CpuSpec> cpu = cpus.stream().filter(CpuSpec::online).filter(c -> !busy.contains(c.id())).findFirst()
+				.or(() -> cpus.stream().filter(CpuSpec::online).findFirst());
 		if (cpu.isEmpty()) {
 			return;
 		}
