@@ -93,12 +93,24 @@ public class WorkspaceChecker {
 	}
 
 	public Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy) {
+		return checkKeeping(files, reader, policy).result();
+	}
+
+	/** What {@link #check} finds, and the loaded resource of each readable file asked for (to generate or simulate it). */
+	public record Checked(Result result, Map<Path, Resource> resources) {
+	}
+
+	/** Like {@link #check}, keeping the resources of the files asked for (keyed by the path as given). */
+	public Checked checkKeeping(List<Path> files, SourceFiles reader, SeverityPolicy policy) {
 		try (InternalErrors internal = InternalErrors.capture()) {
-			return check(files, reader, policy, internal);
+			Map<Path, Resource> kept = new LinkedHashMap<>();
+			Result result = check(files, reader, policy, internal, kept);
+			return new Checked(result, kept);
 		}
 	}
 
-	private Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy, InternalErrors internal) {
+	private Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy, InternalErrors internal,
+			Map<Path, Resource> kept) {
 		XtextResourceSet set = resourceSets.get();
 		Map<Path, SourceFile> sources = new LinkedHashMap<>();
 		for (Path file : files) {
@@ -129,6 +141,7 @@ public class WorkspaceChecker {
 				continue;
 			}
 			int before = internal.count();
+			kept.put(file, resources.get(key).resource());
 			findings.addAll(validate(file, resources.get(key), policy));
 			if (internal.count() > before) {
 				internalErrors.add(file + ": internal error while checking this file" + internal.describeSince(before)
@@ -217,7 +230,7 @@ public class WorkspaceChecker {
 			syntax.add(new Finding(name, s.line(), s.column(), "error", s.message(), IrqDslChecks.SYNTAX.id()));
 		}
 		List<Finding> other = new ArrayList<>();
-		for (Issue issue : validator.validate(loaded.resource(), CheckMode.ALL, CancelIndicator.NullImpl)) {
+		for (Issue issue : validator.validate(loaded.resource(), CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
 			String id = idOf(issue);
 			String message = IrqDslChecks.UNRESOLVED_REFERENCE.id().equals(id) ? unresolved(loaded.resource(), issue) : issue.getMessage();
 			if (issue.isSyntaxError() && SyntaxMessages.TOP_LEVEL.equals(issue.getCode())) {

@@ -19,6 +19,8 @@ import org.irqdsl.validation.checks.NoMsiParent;
 import org.irqdsl.validation.checks.NonMaskableMsiWithoutRemap;
 import org.irqdsl.validation.checks.RequiredNotSupported;
 import org.irqdsl.validation.checks.RetriggerTakesHeldLock;
+import org.irqdsl.validation.checks.ScenarioExpectation;
+import org.irqdsl.validation.checks.ScenarioNotSimulable;
 import org.irqdsl.validation.checks.ScenarioReferences;
 import org.irqdsl.validation.checks.UnknownKernelName;
 import org.irqdsl.validation.checks.UnmaskableWithoutParentMask;
@@ -50,14 +52,34 @@ public final class IrqDslChecks {
 			new VmdFreeWithoutGracePeriod(), new DomainCycle(), new DuplicateAddress(), new VectorRange(),
 			new VectorExhaustion(), new MsiCount(), new CpuRangeCheck(), new UnknownKernelName(), new DuplicateDeviceName());
 
-	public static final List<ScenarioCheck> SCENARIO_CHECKS = List.of(new ScenarioReferences());
+	public static final List<ScenarioCheck> SCENARIO_CHECKS = List.of(new ScenarioReferences(), new ScenarioNotSimulable());
+
+	/**
+	 * Checks that simulate (CheckType.NORMAL: editors and the language server run them, {@code irqdsl
+	 * check} does not).
+	 */
+	public static final List<ScenarioCheck> SIMULATION_CHECKS = List.of(new ScenarioExpectation());
 
 	/** Every id a diagnostic can carry, in catalog order. */
 	public static final List<CheckInfo> ALL = Stream.of(
 			PLATFORM_CHECKS.stream().map(PlatformCheck::info).filter(c -> c != DUPLICATE_NAME),
 			Stream.of(DuplicateAddress.BAD_ADDRESS),
 			SCENARIO_CHECKS.stream().map(ScenarioCheck::info),
+			SIMULATION_CHECKS.stream().map(ScenarioCheck::info),
 			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE)).flatMap(s -> s).toList();
+
+	/**
+	 * The hazard checks: each describes a race a scenario can replay (seeds 000-004). Their errors do
+	 * not stop {@code irqdsl simulate} / {@code generate} - the simulator shows the race; every other
+	 * error (syntax, unknown names, a malformed platform or scenario) does.
+	 */
+	public static final List<CheckInfo> HAZARDS = List.of(NonMaskableMsiWithoutRemap.INFO, AsyncMsiWrite.INFO,
+			UnmaskableWithoutParentMask.INFO, RetriggerTakesHeldLock.INFO, VmdUselessDomain.INFO, VmdUnbalancedMapping.INFO,
+			VmdFreeWithoutGracePeriod.INFO);
+
+	public static boolean isHazard(String id) {
+		return HAZARDS.stream().anyMatch(c -> c.id().equals(id));
+	}
 
 	private IrqDslChecks() {
 	}

@@ -44,6 +44,22 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 	}
 
 	/**
+	 * The scenario's simulated verdicts (bounded, cached): NORMAL, so editors and the language
+	 * server run it and {@code irqdsl check} (FAST only) stays fast.
+	 */
+	@Check(CheckType.NORMAL)
+	public void simulateScenario(Scenario scenario) {
+		Platform platform = scenario.getPlatform();
+		if (platform == null || platform.eIsProxy()) {
+			return;
+		}
+		PlatformFacts facts = facts(platform);
+		for (ScenarioCheck check : IrqDslChecks.SIMULATION_CHECKS) {
+			check.check(scenario, facts, this::accept);
+		}
+	}
+
+	/**
 	 * A platform's facts, computed once per validation run and shared by the platform's checks and
 	 * those of every scenario on it (computing them per scenario made validation quadratic in
 	 * scenarios x devices). The model does not change during a run; the facts are only read.

@@ -74,6 +74,9 @@ class ExamplesTest {
 				"116:43: warning: [unmaskable-without-parent-mask]"));
 
 		// Intel DMAR: no torn update anywhere; only seed 002 remains (x86 cannot mask at the parent).
+		// Variants isolating vector cleanup and the masked update: MSI-X and a Maskable+ MSI, nothing to report.
+		EXPECTED.put("x86-cleanup-masked-seed001.irqdsl", List.of());
+
 		EXPECTED.put("x86-intel-ir.irqdsl", List.of(
 				// e3c252_ir
 				"61:39: warning: [unmaskable-without-parent-mask] | device rp_01_0 (00:01.0): MSI cannot be masked at the device and MSI parent ir",
@@ -184,6 +187,11 @@ class ExamplesTest {
 	@Test
 	void x86WithIntelRemappingHasNoTornUpdate() {
 		assertExample("x86-intel-ir.irqdsl");
+	}
+
+	@Test
+	void cleanupAndMaskedVariantsReportNothing() {
+		assertExample("x86-cleanup-masked-seed001.irqdsl");
 	}
 
 	@Test

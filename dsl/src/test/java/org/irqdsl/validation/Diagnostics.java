@@ -38,6 +38,14 @@ public final class Diagnostics {
 
 	/** Validates {@code files} (name, text, name, text...) in one resource set; diagnostics of all of them. */
 	public static List<Issue> issues(String... namesAndTexts) {
+		return issues(CheckMode.FAST_ONLY, namesAndTexts);
+	}
+
+	/**
+	 * The issues in {@code mode}: FAST_ONLY is what the command line's check runs, NORMAL_AND_FAST
+	 * what editors and the language server run (it adds the scenarios' simulated verdicts).
+	 */
+	public static List<Issue> issues(CheckMode mode, String... namesAndTexts) {
 		XtextResourceSet set = INJECTOR.getInstance(XtextResourceSet.class);
 		List<Resource> resources = new java.util.ArrayList<>();
 		for (int i = 0; i < namesAndTexts.length; i += 2) {
@@ -51,7 +59,7 @@ public final class Diagnostics {
 			last = (XtextResource) r;
 		}
 		IResourceValidator validator = INJECTOR.getInstance(IResourceValidator.class);
-		return resources.stream().flatMap(r -> validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl).stream()).toList();
+		return resources.stream().flatMap(r -> validator.validate(r, mode, CancelIndicator.NullImpl).stream()).toList();
 	}
 
 	/** The diagnostics of one text as {@code line: severity [id]}. */
