@@ -45,6 +45,8 @@ import org.irqdsl.ui.editor.IrqDslHyperlinkDetector;
 import org.irqdsl.ui.editor.IrqDslOutlinePage;
 import org.irqdsl.ui.editor.IrqDslTextHover;
 import org.irqdsl.ui.markers.IrqDslMarkers;
+import org.irqdsl.ui.scenarios.IrqDslRunScenariosHandler;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.irqdsl.ui.wizard.IrqDslNewPlatformWizard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,7 +227,12 @@ public class IrqDslWorkbenchTest {
 		IMarker info = markers(file).stream().filter(m -> "nonmaskable-msi-without-remap".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, "")))
 				.findFirst().orElseThrow(() -> new AssertionError("no nonmaskable-msi-without-remap marker: " + markers(file)));
 		assertEquals(IMarker.SEVERITY_INFO, info.getAttribute(IMarker.SEVERITY, -1));
-		assertEquals(2, markers(file).size(), markers(file).toString());
+		// the scenario's verdict, simulated as the editor checks the file
+		IMarker verdict = markers(file).stream().filter(m -> "scenario-expectation".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, "")))
+				.findFirst().orElseThrow(() -> new AssertionError("no scenario-expectation marker: " + markers(file)));
+		assertEquals(IMarker.SEVERITY_INFO, verdict.getAttribute(IMarker.SEVERITY, -1));
+		assertTrue(verdict.getAttribute(IMarker.MESSAGE, "").startsWith("expect no lost-interrupt holds"), verdict.getAttribute(IMarker.MESSAGE, ""));
+		assertEquals(3, markers(file).size(), markers(file).toString());
 	}
 
 	@Test
@@ -271,6 +278,50 @@ public class IrqDslWorkbenchTest {
 		document.set(mangled);
 		editor.format();
 		assertEquals(canonical, document.get());
+	}
+
+	static String runScenariosOfActiveEditor() throws Exception {
+		IDocument console = IrqDslRunScenariosHandler.console().getDocument();
+		console.set("");
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(IrqDslRunScenariosHandler.COMMAND_ID, null);
+		waitUntil("the scenario report in the console", () -> console.get().contains(" not simulated.") || console.get().contains("fix the errors above"));
+		return console.get();
+	}
+
+	@Test
+	void runScenariosShowsVerdictsAndTracesInTheConsole() throws Exception {
+		open(project.getFile("x86-noremap-seed001.irqdsl"));
+		String report = runScenariosOfActiveEditor();
+		assertTrue(report.contains("scenario radeon_torn_update_pre_v5_6 on p8h61_noremap_pre_v5_6"), report);
+		assertTrue(report.contains("expect lost-interrupt: holds - lost-interrupt shows in the interleaving below"), report);
+		assertTrue(report.contains("interrupt LOST"), report);
+		assertTrue(report.contains("scenario radeon_two_step_update on p8h61_noremap"), report);
+		assertTrue(report.contains("expect no lost-interrupt: holds - no lost-interrupt in any interleaving"), report);
+		assertTrue(report.contains(" 0 failing or incomplete, 0 not simulated."), report);
+	}
+
+	@Test
+	void theEditorsTextIsWhatRuns() throws Exception {
+		// the kernel before v5.6 wrote the message directly: the torn update now loses the interrupt
+		IrqDslEditor editor = open(noremap());
+		IDocument document = editor.getDocument();
+		document.set(document.get().replace("affinity-update two-step", "affinity-update direct"));
+		String report = runScenariosOfActiveEditor();
+		assertTrue(report.contains("scenario torn_update on x86_noremap"), report);
+		assertTrue(report.contains("expect no lost-interrupt: fails"), report);
+		assertTrue(report.contains("interrupt LOST"), report);
+		assertTrue(report.contains("1 scenario: 0 holding, 1 failing or incomplete"), report);
+	}
+
+	@Test
+	void scenariosOfAFileWithErrorsAreNotRun() throws Exception {
+		IrqDslEditor editor = open(noremap());
+		IDocument document = editor.getDocument();
+		document.set(document.get().replace("msi-parent vector", "msi-parent nowhere"));
+		String report = runScenariosOfActiveEditor();
+		assertTrue(report.contains("normative/x86_noremap.irqdsl:15:"), report);
+		assertTrue(report.contains("[unresolved-reference]"), report);
+		assertTrue(report.contains("not simulated: fix the errors above first."), report);
 	}
 
 	@Test
