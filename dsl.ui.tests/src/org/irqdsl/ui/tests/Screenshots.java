@@ -22,7 +22,7 @@ final class Screenshots {
 			return;
 		}
 		Display display = Display.getCurrent();
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < 60; i++) { // let the views settle (the Problems view updates on a delay)
 			while (display.readAndDispatch()) {
 				// paint everything first
 			}
