@@ -115,7 +115,31 @@ public class IrqDslContentAssistProcessor implements IContentAssistProcessor {
 				&& (newText.isEmpty() || !isWordChar(newText.charAt(0)))) {
 			return null;
 		}
-		return new CompletionProposal(newText, start, end - start, cursor, null, display, null, documentation);
+		return new CompletionProposal(newText, start, end - start, cursor, null, display, null, wrap(documentation, 72));
+	}
+
+	/** The additional-info pane does not wrap: break long documentation at word boundaries. */
+	static String wrap(String text, int width) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder();
+		for (String paragraph : text.split("\n", -1)) {
+			int column = 0;
+			for (String word : paragraph.split(" ")) {
+				if (column > 0 && column + 1 + word.length() > width) {
+					out.append('\n');
+					column = 0;
+				} else if (column > 0) {
+					out.append(' ');
+					column++;
+				}
+				out.append(word);
+				column += word.length();
+			}
+			out.append('\n');
+		}
+		return out.toString().stripTrailing();
 	}
 
 	private static boolean isWordChar(char c) {
