@@ -13,16 +13,28 @@ public class IrqDslActivator extends AbstractUIPlugin {
 
 	private static IrqDslActivator instance;
 
+	private org.irqdsl.ui.markers.IrqDslWorkspaceChecker checker;
+
 	@Override
 	public void start(BundleContext context) throws Exception {
 		super.start(context);
 		instance = this;
+		checker = new org.irqdsl.ui.markers.IrqDslWorkspaceChecker();
+		checker.start();
 	}
 
 	@Override
 	public void stop(BundleContext context) throws Exception {
+		if (checker != null) {
+			checker.stop();
+		}
 		instance = null;
 		super.stop(context);
+	}
+
+	/** Checks the files no editor has open. */
+	public org.irqdsl.ui.markers.IrqDslWorkspaceChecker getChecker() {
+		return checker;
 	}
 
 	public static IrqDslActivator getDefault() {

@@ -43,6 +43,8 @@ import org.irqdsl.ui.editor.IrqDslContentAssistProcessor;
 import org.irqdsl.ui.editor.IrqDslEditor;
 import org.irqdsl.ui.editor.IrqDslHyperlinkDetector;
 import org.irqdsl.ui.editor.IrqDslOutlinePage;
+import org.irqdsl.ui.editor.IrqDslQuickAssistProcessor;
+import org.eclipse.jface.text.source.TextInvocationContext;
 import org.irqdsl.ui.editor.IrqDslTextHover;
 import org.irqdsl.ui.markers.IrqDslMarkers;
 import org.irqdsl.ui.scenarios.IrqDslRunScenariosHandler;
@@ -259,6 +261,48 @@ public class IrqDslWorkbenchTest {
 		String text = editor.getDocument().get();
 		assertTrue(text.contains("device nic   at \"00:02.0\" { msi count 1 maskable }"), text);
 		waitUntil("the warning is gone", () -> markers(file).stream().noneMatch(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, ""))));
+	}
+
+	@Test
+	void quickAssistInTheEditor() throws Exception {
+		IFile file = noremap();
+		IrqDslEditor editor = open(file);
+		waitUntil("the warning marker", () -> markers(file).stream().anyMatch(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, ""))));
+		ITextViewer viewer = (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
+		int nic = editor.getDocument().get().indexOf("device nic");
+		IrqDslQuickAssistProcessor processor = new IrqDslQuickAssistProcessor(editor);
+		List<ICompletionProposal> proposals = new ArrayList<>();
+		waitUntil("the marker's annotation and its fix", () -> {
+			proposals.clear();
+			proposals.addAll(Arrays.asList(processor.computeQuickAssistProposals(new TextInvocationContext((ISourceViewer) viewer, nic, 0))));
+			return !proposals.isEmpty();
+		});
+		List<String> labels = proposals.stream().map(ICompletionProposal::getDisplayString).toList();
+		// the line's two findings: unmaskable-without-parent-mask and nonmaskable-msi-without-remap, with their fixes
+		assertTrue(labels.contains("Mark the MSI maskable (a device with the per-vector mask capability)"), labels.toString());
+		assertTrue(labels.stream().anyMatch(l -> l.startsWith("Use affinity-update ")), labels.toString());
+		proposals.stream().filter(p -> p.getDisplayString().startsWith("Mark the MSI maskable")).findFirst().get().apply(editor.getDocument());
+		assertTrue(editor.getDocument().get().contains("device nic   at \"00:02.0\" { msi count 1 maskable }"), editor.getDocument().get());
+	}
+
+	@Test
+	void filesNoEditorHasOpenAreCheckedToo() throws Exception {
+		IFolder solo = project.getFolder("solo");
+		if (!solo.exists()) {
+			solo.create(true, true, null);
+		}
+		String text = Files.readString(Path.of(System.getProperty("irqdsl.examples", "../examples"), "normative", "x86_noremap.irqdsl"))
+				.replace("x86_noremap", "solo_platform");
+		IFile file = solo.getFile("solo.irqdsl");
+		if (file.exists()) {
+			file.delete(true, null);
+		}
+		file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		waitUntil("the warning on the file no editor has open", () -> markers(file).stream().anyMatch(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, ""))));
+		// saved from elsewhere, with the fix: the warning goes
+		file.setContents(new ByteArrayInputStream(text.replace("{ msi count 1 }", "{ msi count 1 maskable }").getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
+		waitUntil("the warning is gone", () -> markers(file).stream().noneMatch(m -> "unmaskable-without-parent-mask".equals(m.getAttribute(IrqDslMarkers.CHECK_ID, ""))));
+		solo.delete(true, null);
 	}
 
 	@Test

@@ -76,8 +76,12 @@ public class IrqDslEditor extends TextEditor {
 
 	@Override
 	public void dispose() {
+		IFile file = getFile();
 		highlighting.uninstall();
 		super.dispose();
+		if (IrqDslActivator.getDefault() != null && IrqDslActivator.getDefault().getChecker() != null) {
+			IrqDslActivator.getDefault().getChecker().recheck(file);
+		}
 	}
 
 	/** The file being edited, when it is in the workspace. */
