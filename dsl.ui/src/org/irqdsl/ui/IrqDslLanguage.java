@@ -43,9 +43,13 @@ public final class IrqDslLanguage {
 			synchronized (IrqDslLanguage.class) {
 				result = injector;
 				if (result == null) {
-					// Guice's bytecode generation needs --add-opens java.base/java.lang; a stock eclipse.ini has none
-					if (System.getProperty("guice_bytecode_gen_option") == null) {
-						System.setProperty("guice_bytecode_gen_option", "DISABLED");
+					// Guice's bytecode generation needs --add-opens java.base/java.lang, which a stock
+					// eclipse.ini does not have: off for the embedded Guice (read once, when its first
+					// injector is made), and the property restored for any other Guice in the IDE
+					String flag = "guice_bytecode_gen_option";
+					String before = System.getProperty(flag);
+					if (before == null) {
+						System.setProperty(flag, "DISABLED");
 					}
 					ClassLoader previous = Thread.currentThread().getContextClassLoader();
 					Thread.currentThread().setContextClassLoader(IrqDslLanguage.class.getClassLoader());
@@ -53,6 +57,9 @@ public final class IrqDslLanguage {
 						result = new IrqDslIdeSetup().createInjectorAndDoEMFRegistration();
 					} finally {
 						Thread.currentThread().setContextClassLoader(previous);
+						if (before == null) {
+							System.clearProperty(flag);
+						}
 					}
 					injector = result;
 				}

@@ -43,6 +43,7 @@ import org.irqdsl.ui.editor.IrqDslContentAssistProcessor;
 import org.irqdsl.ui.editor.IrqDslEditor;
 import org.irqdsl.ui.editor.IrqDslHyperlinkDetector;
 import org.irqdsl.ui.editor.IrqDslOutlinePage;
+import org.irqdsl.ui.editor.IrqDslHighlighting;
 import org.irqdsl.ui.editor.IrqDslQuickAssistProcessor;
 import org.eclipse.jface.text.source.TextInvocationContext;
 import org.irqdsl.ui.editor.IrqDslTextHover;
@@ -316,6 +317,13 @@ public class IrqDslWorkbenchTest {
 		String domainHover = IrqDslTextHover.hoverText(parsed, text.indexOf("domain vector") + "domain ".length() + 1);
 		assertNotNull(domainHover);
 		assertTrue(domainHover.contains("Effective flags"), domainHover);
+
+		List<IrqDslHighlighting.Highlight> highlights = IrqDslHighlighting.compute(parsed);
+		int flag = text.indexOf("MSI_FLAG_PCI_MSIX");
+		assertTrue(highlights.stream().anyMatch(h -> h.getOffset() == flag && "macro".equals(h.style())), "MSI_FLAG_PCI_MSIX as a #define");
+		int kind = text.indexOf("VECTOR");
+		assertTrue(highlights.stream().anyMatch(h -> h.getOffset() == kind && "type".equals(h.style())), "VECTOR as a domain kind");
+		assertTrue(IrqDslHighlighting.keywords().containsAll(List.of("platform", "domain", "msi-parent-ops", "affinity-update")));
 
 		List<String> outline = IrqDslOutlinePage.symbols(parsed).stream().map(s -> s.getName()).toList();
 		assertTrue(outline.contains("x86_noremap") && outline.contains("torn_update"), outline.toString());
