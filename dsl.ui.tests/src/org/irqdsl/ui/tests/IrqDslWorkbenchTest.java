@@ -168,6 +168,54 @@ public class IrqDslWorkbenchTest {
 	}
 
 	@Test
+	void contentAssistProposesReferencesAndKeywords() throws Exception {
+		IrqDslEditor editor = open(noremap());
+		String text = editor.getDocument().get();
+		ITextViewer viewer = (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
+		IrqDslContentAssistProcessor processor = new IrqDslContentAssistProcessor(editor);
+		// a scenario's device: the platform's devices
+		int device = text.indexOf("device nic { raise") + "device ".length();
+		List<String> devices = Arrays.stream(processor.computeCompletionProposals(viewer, device)).map(ICompletionProposal::getDisplayString).toList();
+		assertTrue(devices.stream().anyMatch(l -> l.startsWith("nic")) && devices.stream().anyMatch(l -> l.startsWith("nvme0"))
+				&& devices.stream().anyMatch(l -> l.startsWith("ahci")), devices.toString());
+		// a bus's MSI parent: the platform's domains
+		int parent = text.indexOf("msi-parent vector") + "msi-parent ".length();
+		List<String> domains = Arrays.stream(processor.computeCompletionProposals(viewer, parent)).map(ICompletionProposal::getDisplayString).toList();
+		assertTrue(domains.stream().anyMatch(l -> l.startsWith("vector")), domains.toString());
+		// the start of a platform member: keywords and templates
+		int member = text.indexOf("    cpus 4");
+		List<String> keywords = Arrays.stream(processor.computeCompletionProposals(viewer, member)).map(ICompletionProposal::getDisplayString).toList();
+		assertTrue(keywords.stream().anyMatch(l -> l.startsWith("domain")) && keywords.stream().anyMatch(l -> l.startsWith("bus")), keywords.toString());
+	}
+
+	@Test
+	void newPlatformWizardCreatesAndOpensTheFile() throws Exception {
+		IrqDslNewPlatformWizard wizard = new IrqDslNewPlatformWizard();
+		wizard.init(PlatformUI.getWorkbench(), new org.eclipse.jface.viewers.StructuredSelection(project));
+		org.eclipse.jface.wizard.WizardDialog dialog = new org.eclipse.jface.wizard.WizardDialog(
+				PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), wizard);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		try {
+			var page = (org.eclipse.ui.dialogs.WizardNewFileCreationPage) wizard.getPages()[0];
+			page.setFileName("my-board");
+			assertTrue(wizard.canFinish());
+			assertTrue(wizard.performFinish());
+		} finally {
+			dialog.close();
+		}
+		IFile file = project.getFile("my-board.irqdsl");
+		assertTrue(file.exists());
+		assertTrue(page().getActiveEditor() instanceof IrqDslEditor, String.valueOf(page().getActiveEditor()));
+		String text = new String(file.readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(text.contains("platform my_board {"), text);
+		waitUntil("the new file is checked", () -> ((IrqDslEditor) page().getActiveEditor()).getLastParsed() != null);
+		assertTrue(markers(file).stream().noneMatch(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR), markers(file).toString());
+		page().closeAllEditors(false);
+		file.delete(true, null);
+	}
+
+	@Test
 	void contentAssistPopupInTheEditor() throws Exception {
 		IFile file = noremap();
 		Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
