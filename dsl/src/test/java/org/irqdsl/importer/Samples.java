@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The real dumps of {@code ../shared/data/real} (beside the repository root). Found by walking up
+ * The real dumps of {@code data/real} (copied from the project's shared data, with their SOURCES.md). Found by walking up
  * from the working folder (Maven runs the tests in {@code dsl/}), or given with
  * {@code -Dirqdsl.samples=DIR} / {@code IRQDSL_SAMPLES=DIR}.
  */
 final class Samples {
 
-	static final String RELATIVE = "shared/data/real";
+	static final String RELATIVE = "data/real";
 
 	private static Path dir;
 
