@@ -29,6 +29,10 @@ public final class Explorer {
 
 	private static final int CHECK_EVERY = 1 << 10;
 
+	/** Where {@link VisitedSet#prefetch}'s loads end up, so that the JIT keeps them. */
+	@SuppressWarnings("unused")
+	private static volatile long sink;
+
 	private final Scenario scenario;
 	private final Limits limits;
 	private final ProgressListener listener;
@@ -81,6 +85,8 @@ public final class Explorer {
 		int[] successorSteps = new int[max];
 		int[] successorComponents = new int[max];
 		int[] componentCounts = new int[Math.max(1, independence.componentCount())];
+		int[] expand = new int[max];
+		int[] hashes = new int[max];
 		boolean reduce = limits.partialOrderReduction() && independence.componentCount() > 1;
 
 		visited.findOrAdd(scenario.initialState(), -1, -1);
@@ -88,6 +94,7 @@ public final class Explorer {
 		int depth = 0;
 		int levelEnd = 1;
 		int quiescent = 0;
+		int recorded = 0;
 		String incomplete = null;
 		int head = 0;
 		while (head < store.size()) {
@@ -125,31 +132,42 @@ public final class Explorer {
 				if (quiescentHashes != null) {
 					quiescentHashes.add(fullHash(current));
 				}
-				int bad = quiescence.violations(current) & ~recorded(found);
+				int bad = quiescence.violations(current) & ~recorded;
 				for (Property p : Property.values()) {
 					if ((bad & p.bit()) != 0) {
 						found.put(p, new Violation(p, path(store, head, -1), true));
+						recorded |= p.bit();
 					}
 				}
 				head++;
 				continue;
 			}
 			int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts) : -1;
+			// The successors expanded, hashed and their table slots touched before any is looked up.
+			int expanded = 0;
 			for (int i = 0; i < produced; i++) {
 				if (chosen >= 0 && successorComponents[i] != chosen) {
 					continue;
 				}
+				int hash = VisitedSet.hash(successors[i]);
+				visited.prefetch(hash);
+				hashes[expanded] = hash;
+				expand[expanded++] = i;
+			}
+			for (int e = 0; e < expanded; e++) {
+				int i = expand[e];
 				long[] next = successors[i];
 				transitions++;
-				int fresh = view.bind(next).violations() & ~before & ~recorded(found);
+				int fresh = view.bind(next).violations() & ~before & ~recorded;
 				if (fresh != 0) {
 					for (Property p : Property.values()) {
 						if ((fresh & p.bit()) != 0) {
 							found.put(p, new Violation(p, path(store, head, successorSteps[i]), false));
+							recorded |= p.bit();
 						}
 					}
 				}
-				int index = visited.findOrAdd(next, head, successorSteps[i]);
+				int index = visited.findOrAdd(next, hashes[e], head, successorSteps[i]);
 				if (index < 0 && store.size() >= limits.maxStates() && incomplete == null) {
 					incomplete = "state limit of " + String.format("%,d", limits.maxStates()) + " reached";
 				}
@@ -159,6 +177,7 @@ public final class Explorer {
 			}
 			head++;
 		}
+		sink = visited.sink();
 		long elapsed = System.nanoTime() - start;
 		double bytes = store.bytesPerState() + visited.bytesPerState();
 		return new ExplorationResult(found, incomplete == null, incomplete, store.size(), transitions, depth,
@@ -181,14 +200,6 @@ public final class Explorer {
 			counts[components[i]] = 0;
 		}
 		return best;
-	}
-
-	private static int recorded(Map<Property, Violation> found) {
-		int bits = 0;
-		for (Property p : found.keySet()) {
-			bits |= p.bit();
-		}
-		return bits;
 	}
 
 	private static int[] path(StateStore store, int index, int lastStep) {
