@@ -17,7 +17,7 @@ final class VisitedSet {
 
 	private final StateStore store;
 	private final long[] recent = new long[1 << RECENT_BITS];
-	private long[] slots = new long[1 << 16];
+	private long[] slots = new long[1 << 10];
 	private int mask = slots.length - 1;
 	private int size;
 
