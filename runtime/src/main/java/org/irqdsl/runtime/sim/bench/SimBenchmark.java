@@ -44,7 +44,7 @@ public final class SimBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		boolean quick = List.of(args).contains("--quick");
-		long maxStates = 40_000_000L;
+		long maxStates = 20_000_000L;
 		long timeout = 300;
 		int runs = quick ? 1 : 3;
 		for (int i = 0; i < args.length - 1; i++) {

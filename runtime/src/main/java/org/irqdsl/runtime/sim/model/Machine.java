@@ -72,13 +72,17 @@ public final class Machine {
 			}
 		}
 		for (int j = 0; j < sc.irqs.length; j++) {
-			if (s.flag(j, MachineState.F_QUEUED)) {
+			int flags = s.flags(j);
+			if ((flags & (MachineState.F_QUEUED | MachineState.F_TIMER | MachineState.F_CLEANUP)) == 0) {
+				continue;
+			}
+			if ((flags & MachineState.F_QUEUED) != 0) {
 				out[n++] = Step.of(Step.WRITE_DONE, j, 0);
 			}
-			if (s.flag(j, MachineState.F_TIMER)) {
+			if ((flags & MachineState.F_TIMER) != 0) {
 				out[n++] = Step.of(Step.TIMER, j, 0);
 			}
-			if (s.flag(j, MachineState.F_CLEANUP)) {
+			if ((flags & MachineState.F_CLEANUP) != 0) {
 				out[n++] = Step.of(Step.CLEANUP, j, 0);
 			}
 		}

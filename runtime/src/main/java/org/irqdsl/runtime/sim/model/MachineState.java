@@ -191,6 +191,11 @@ public final class MachineState {
 		BitFields.set(w, l.prevVec[j], k);
 	}
 
+	/** All flags of irq j (F_*). */
+	int flags(int j) {
+		return (int) BitFields.get(w, l.flags[j]);
+	}
+
 	public boolean flag(int j, int flag) {
 		return (BitFields.get(w, l.flags[j]) & flag) != 0;
 	}
