@@ -84,10 +84,13 @@ public final class Explorer {
 		long[][] successors = new long[max][words];
 		int[] successorSteps = new int[max];
 		int[] successorComponents = new int[max];
-		int[] componentCounts = new int[Math.max(1, independence.componentCount())];
+		int[] componentCounts = new int[Math.max(1, independence.lockFreeComponentCount())];
 		int[] expand = new int[max];
 		int[] hashes = new int[max];
-		boolean reduce = limits.partialOrderReduction() && independence.componentCount() > 1;
+		boolean reduce = limits.partialOrderReduction() && independence.lockFreeComponentCount() > 1;
+		// Components that vector_lock may couple in this state: one of their steps touched it.
+		boolean lockAware = reduce && scenario.vectorLockHeldAcrossSteps;
+		boolean[] lockBound = new boolean[componentCounts.length];
 
 		visited.findOrAdd(scenario.initialState(), -1, -1);
 		long transitions = 0;
@@ -118,12 +121,19 @@ public final class Explorer {
 			int before = view.bind(current).violations();
 			int n = machine.candidates(current, candidates);
 			int produced = 0;
+			boolean anyLockBound = false;
 			for (int i = 0; i < n; i++) {
 				long[] next = successors[produced];
 				System.arraycopy(current, 0, next, 0, words);
-				if (machine.apply(next, candidates[i], EventSink.SILENT)) {
+				boolean enabled = machine.apply(next, candidates[i], EventSink.SILENT);
+				int component = reduce ? independence.lockFreeComponentOf(machine.processOf(candidates[i])) : 0;
+				if (lockAware && machine.touchedVectorLock()) {
+					lockBound[component] = true;
+					anyLockBound = true;
+				}
+				if (enabled) {
 					successorSteps[produced] = candidates[i];
-					successorComponents[produced] = reduce ? independence.componentOf(machine.processOf(candidates[i])) : 0;
+					successorComponents[produced] = component;
 					produced++;
 				}
 			}
@@ -142,7 +152,10 @@ public final class Explorer {
 				head++;
 				continue;
 			}
-			int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts) : -1;
+			int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts, lockBound) : -1;
+			if (anyLockBound) {
+				java.util.Arrays.fill(lockBound, false);
+			}
 			// The successors expanded, hashed and their table slots touched before any is looked up.
 			int expanded = 0;
 			for (int i = 0; i < produced; i++) {
@@ -184,14 +197,21 @@ public final class Explorer {
 				Duration.ofNanos(elapsed), words, bytes, quiescent);
 	}
 
-	/** The component with the fewest enabled steps (ties: the lowest), whose steps form an ample set. */
-	private static int chooseComponent(int[] components, int produced, int[] counts) {
+	/**
+	 * The component with the fewest enabled steps (ties: the lowest) among those none of whose
+	 * steps touched vector_lock in this state, whose enabled steps form an ample set; -1 (expand
+	 * everything) when there is none.
+	 */
+	private static int chooseComponent(int[] components, int produced, int[] counts, boolean[] lockBound) {
 		for (int i = 0; i < produced; i++) {
 			counts[components[i]]++;
 		}
 		int best = -1;
 		for (int i = 0; i < produced; i++) {
 			int c = components[i];
+			if (lockBound[c]) {
+				continue;
+			}
 			if (best < 0 || counts[c] < counts[best] || (counts[c] == counts[best] && c < best)) {
 				best = c;
 			}

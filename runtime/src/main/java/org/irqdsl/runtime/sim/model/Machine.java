@@ -92,6 +92,7 @@ public final class Machine {
 	/** Runs {@code step} on {@code w} in place, telling {@code sink} what happened; false when blocked. */
 	public boolean apply(long[] w, int step, EventSink sink) {
 		s.bind(w);
+		s.vectorLockTouched = false;
 		ev = sink;
 		int a = Step.a(step);
 		return switch (Step.kind(step)) {
@@ -103,6 +104,14 @@ public final class Machine {
 		case Step.CLEANUP -> cpus.cleanup(a);
 		default -> throw new IllegalArgumentException("step kind " + Step.kind(step));
 		};
+	}
+
+	/**
+	 * Whether the last {@link #apply} read or wrote vector_lock (taken, released, or tested because
+	 * the step must wait for it), whether it ran or was blocked.
+	 */
+	public boolean touchedVectorLock() {
+		return s.vectorLockTouched;
 	}
 
 	/** The process a step belongs to, for the partial-order reduction: a thread, a CPU, or an irq's environment. */
