@@ -64,7 +64,7 @@ public final class SimBenchmark {
 		String offline = "k devices raising twice, CPU 1 offline and online (fixup_irqs forwarding)";
 		family(rows, direct, quick ? 3 : 6, k -> Families.moves(k, k, AffinityUpdate.DIRECT), limits, runs);
 		family(rows, twoStep, quick ? 3 : 5, k -> Families.moves(k, k, AffinityUpdate.TWO_STEP), limits, runs);
-		family(rows, offline, quick ? 2 : 5, k -> Families.offline(k, AffinityUpdate.TWO_STEP), limits, runs);
+		family(rows, offline, quick ? 2 : 6, k -> Families.offline(k, AffinityUpdate.TWO_STEP), limits, runs);
 		print(rows);
 	}
 

@@ -21,9 +21,11 @@ import org.irqdsl.runtime.sim.model.Scenario;
 /**
  * Breadth-first exploration of every interleaving of a scenario's threads and environment, with
  * full-state hashing, optionally reduced by ample sets of independent components: in each state
- * only the enabled steps of one component are expanded (the one with the fewest), which preserves
- * every quiescent state and hence every violation (violations are sticky bits of the state).
- * Properties are checked at every step (the violation bits a step sets) and at quiescence.
+ * only the enabled steps of one component are expanded (the one with the fewest among those whose
+ * steps did not touch vector_lock in that state), which preserves every quiescent state and hence
+ * every violation (violations are sticky bits of the state, and every path ends in a quiescent
+ * state). Properties are checked at every step (the violation bits a step sets) and at
+ * quiescence. docs/simulator.md, "Exploration".
  */
 public final class Explorer {
 

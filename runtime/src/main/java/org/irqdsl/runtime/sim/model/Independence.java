@@ -8,8 +8,9 @@ import java.util.Arrays;
  * IRR, vector table, online bit and the interrupt-off state of threads on it; an irq with its
  * device entry and descriptor; vector_lock; stop_machine). Processes linked by a shared object
  * form one component; steps of different components touch disjoint objects forever, so they are
- * independent (they commute and neither enables nor disables the other). docs/simulator.md, "Why
- * the reduction is sound".
+ * independent (they commute and neither enables nor disables the other). The explorer uses the
+ * finer partition computed without vector_lock ({@link #lockFreeComponentOf}) and refines it per
+ * state; the trace builder projects on the coarser one. docs/simulator.md, "Exploration".
  */
 public final class Independence {
 
