@@ -30,6 +30,7 @@ import org.irqdsl.runtime.sim.model.Scenario;
 public final class Explorer {
 
 	private static final int CHECK_EVERY = 1 << 10;
+	private static final Property[] NO_PROPERTIES = {};
 
 	/** Where {@link VisitedSet#prefetch}'s loads end up, so that the JIT keeps them. */
 	@SuppressWarnings("unused")
@@ -145,7 +146,7 @@ public final class Explorer {
 					quiescentHashes.add(fullHash(current));
 				}
 				int bad = quiescence.violations(current) & ~recorded;
-				for (Property p : Property.values()) {
+				for (Property p : bad == 0 ? NO_PROPERTIES : Property.values()) {
 					if ((bad & p.bit()) != 0) {
 						found.put(p, new Violation(p, path(store, head, -1), true));
 						recorded |= p.bit();
