@@ -25,11 +25,16 @@ final class RandomConfigs {
 	}
 
 	static List<SimConfig> generate(long seed, int count) {
+		return generate(seed, count, null);
+	}
+
+	/** With {@code only}, every device uses that affinity-update strategy. */
+	static List<SimConfig> generate(long seed, int count, AffinityUpdate only) {
 		Random rnd = new Random(seed);
 		List<SimConfig> out = new ArrayList<>();
 		int attempt = 0;
 		while (out.size() < count) {
-			SimConfig c = one(rnd, attempt++);
+			SimConfig c = one(rnd, attempt++, only);
 			if (SimConfigChecks.check(c).isEmpty()) {
 				out.add(c);
 			}
@@ -41,16 +46,16 @@ final class RandomConfigs {
 		return values[rnd.nextInt(values.length)];
 	}
 
-	private static SimConfig one(Random rnd, int n) {
+	private static SimConfig one(Random rnd, int n, AffinityUpdate only) {
 		int cpus = 2 + rnd.nextInt(4);
 		int devices = 1 + rnd.nextInt(3);
-		SimConfigBuilder b = SimConfigBuilder.scenario("random_" + n).cpus(cpus);
+		SimConfigBuilder b = SimConfigBuilder.scenario("random_" + (only == null ? "" : only.jsonName() + "_") + n).cpus(cpus);
 		List<String> placed = new ArrayList<>();
 		List<String> unplaced = new ArrayList<>();
 		Set<String> taken = new HashSet<>();
 		for (int d = 0; d < devices; d++) {
 			String name = "d" + d;
-			AffinityUpdate u = pick(rnd, AffinityUpdate.values());
+			AffinityUpdate u = only != null ? only : pick(rnd, AffinityUpdate.values());
 			b.device(msi(name).affinityUpdate(u).maskable(rnd.nextInt(3) == 0)
 					.msiWrite(rnd.nextInt(3) == 0 ? pick(rnd, MsiWrite.values()) : MsiWrite.CONFIG_WORDS)
 					.vectorCleanup(rnd.nextInt(4) == 0 ? VectorCleanup.IMMEDIATE : VectorCleanup.ON_FIRST_ARRIVAL)

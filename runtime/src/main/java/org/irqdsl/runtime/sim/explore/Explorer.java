@@ -21,13 +21,20 @@ import org.irqdsl.runtime.sim.model.Scenario;
 /**
  * Breadth-first exploration of every interleaving of a scenario's threads and environment, with
  * full-state hashing, optionally reduced by ample sets of independent components: in each state
- * only the enabled steps of one component are expanded (the one with the fewest), which preserves
- * every quiescent state and hence every violation (violations are sticky bits of the state).
- * Properties are checked at every step (the violation bits a step sets) and at quiescence.
+ * only the enabled steps of one component are expanded (the one with the fewest among those whose
+ * steps did not touch vector_lock in that state), which preserves every quiescent state and hence
+ * every violation (violations are sticky bits of the state, and every path ends in a quiescent
+ * state). Properties are checked at every step (the violation bits a step sets) and at
+ * quiescence. docs/simulator.md, "Exploration".
  */
 public final class Explorer {
 
 	private static final int CHECK_EVERY = 1 << 10;
+	private static final Property[] NO_PROPERTIES = {};
+
+	/** Where {@link VisitedSet#prefetch}'s loads end up, so that the JIT keeps them. */
+	@SuppressWarnings("unused")
+	private static volatile long sink;
 
 	private final Scenario scenario;
 	private final Limits limits;
@@ -80,14 +87,20 @@ public final class Explorer {
 		long[][] successors = new long[max][words];
 		int[] successorSteps = new int[max];
 		int[] successorComponents = new int[max];
-		int[] componentCounts = new int[Math.max(1, independence.componentCount())];
-		boolean reduce = limits.partialOrderReduction() && independence.componentCount() > 1;
+		int[] componentCounts = new int[Math.max(1, independence.lockFreeComponentCount())];
+		int[] expand = new int[max];
+		int[] hashes = new int[max];
+		boolean reduce = limits.partialOrderReduction() && independence.lockFreeComponentCount() > 1;
+		// Components that vector_lock may couple in this state: one of their steps touched it.
+		boolean lockAware = reduce && scenario.vectorLockHeldAcrossSteps;
+		boolean[] lockBound = new boolean[componentCounts.length];
 
 		visited.findOrAdd(scenario.initialState(), -1, -1);
 		long transitions = 0;
 		int depth = 0;
 		int levelEnd = 1;
 		int quiescent = 0;
+		int recorded = 0;
 		String incomplete = null;
 		int head = 0;
 		while (head < store.size()) {
@@ -111,12 +124,19 @@ public final class Explorer {
 			int before = view.bind(current).violations();
 			int n = machine.candidates(current, candidates);
 			int produced = 0;
+			boolean anyLockBound = false;
 			for (int i = 0; i < n; i++) {
 				long[] next = successors[produced];
 				System.arraycopy(current, 0, next, 0, words);
-				if (machine.apply(next, candidates[i], EventSink.SILENT)) {
+				boolean enabled = machine.apply(next, candidates[i], EventSink.SILENT);
+				int component = reduce ? independence.lockFreeComponentOf(machine.processOf(candidates[i])) : 0;
+				if (lockAware && machine.touchedVectorLock()) {
+					lockBound[component] = true;
+					anyLockBound = true;
+				}
+				if (enabled) {
 					successorSteps[produced] = candidates[i];
-					successorComponents[produced] = reduce ? independence.componentOf(machine.processOf(candidates[i])) : 0;
+					successorComponents[produced] = component;
 					produced++;
 				}
 			}
@@ -125,31 +145,45 @@ public final class Explorer {
 				if (quiescentHashes != null) {
 					quiescentHashes.add(fullHash(current));
 				}
-				int bad = quiescence.violations(current) & ~recorded(found);
-				for (Property p : Property.values()) {
+				int bad = quiescence.violations(current) & ~recorded;
+				for (Property p : bad == 0 ? NO_PROPERTIES : Property.values()) {
 					if ((bad & p.bit()) != 0) {
 						found.put(p, new Violation(p, path(store, head, -1), true));
+						recorded |= p.bit();
 					}
 				}
 				head++;
 				continue;
 			}
-			int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts) : -1;
+			int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts, lockBound) : -1;
+			if (anyLockBound) {
+				java.util.Arrays.fill(lockBound, false);
+			}
+			// The successors expanded, hashed and their table slots touched before any is looked up.
+			int expanded = 0;
 			for (int i = 0; i < produced; i++) {
 				if (chosen >= 0 && successorComponents[i] != chosen) {
 					continue;
 				}
+				int hash = VisitedSet.hash(successors[i]);
+				visited.prefetch(hash);
+				hashes[expanded] = hash;
+				expand[expanded++] = i;
+			}
+			for (int e = 0; e < expanded; e++) {
+				int i = expand[e];
 				long[] next = successors[i];
 				transitions++;
-				int fresh = view.bind(next).violations() & ~before & ~recorded(found);
+				int fresh = view.bind(next).violations() & ~before & ~recorded;
 				if (fresh != 0) {
 					for (Property p : Property.values()) {
 						if ((fresh & p.bit()) != 0) {
 							found.put(p, new Violation(p, path(store, head, successorSteps[i]), false));
+							recorded |= p.bit();
 						}
 					}
 				}
-				int index = visited.findOrAdd(next, head, successorSteps[i]);
+				int index = visited.findOrAdd(next, hashes[e], head, successorSteps[i]);
 				if (index < 0 && store.size() >= limits.maxStates() && incomplete == null) {
 					incomplete = "state limit of " + String.format("%,d", limits.maxStates()) + " reached";
 				}
@@ -159,20 +193,28 @@ public final class Explorer {
 			}
 			head++;
 		}
+		sink = visited.sink();
 		long elapsed = System.nanoTime() - start;
 		double bytes = store.bytesPerState() + visited.bytesPerState();
 		return new ExplorationResult(found, incomplete == null, incomplete, store.size(), transitions, depth,
 				Duration.ofNanos(elapsed), words, bytes, quiescent);
 	}
 
-	/** The component with the fewest enabled steps (ties: the lowest), whose steps form an ample set. */
-	private static int chooseComponent(int[] components, int produced, int[] counts) {
+	/**
+	 * The component with the fewest enabled steps (ties: the lowest) among those none of whose
+	 * steps touched vector_lock in this state, whose enabled steps form an ample set; -1 (expand
+	 * everything) when there is none.
+	 */
+	private static int chooseComponent(int[] components, int produced, int[] counts, boolean[] lockBound) {
 		for (int i = 0; i < produced; i++) {
 			counts[components[i]]++;
 		}
 		int best = -1;
 		for (int i = 0; i < produced; i++) {
 			int c = components[i];
+			if (lockBound[c]) {
+				continue;
+			}
 			if (best < 0 || counts[c] < counts[best] || (counts[c] == counts[best] && c < best)) {
 				best = c;
 			}
@@ -181,14 +223,6 @@ public final class Explorer {
 			counts[components[i]] = 0;
 		}
 		return best;
-	}
-
-	private static int recorded(Map<Property, Violation> found) {
-		int bits = 0;
-		for (Property p : found.keySet()) {
-			bits |= p.bit();
-		}
-		return bits;
 	}
 
 	private static int[] path(StateStore store, int index, int lastStep) {

@@ -61,6 +61,11 @@ final class StateStore {
 		return true;
 	}
 
+	/** The first word of a stored state (for {@link VisitedSet#prefetch}). */
+	long firstWord(int index) {
+		return states[index >>> CHUNK_BITS][(index & (CHUNK - 1)) * words];
+	}
+
 	int parent(int index) {
 		return parents[index >>> CHUNK_BITS][index & (CHUNK - 1)];
 	}

@@ -6,8 +6,18 @@ package org.irqdsl.runtime.sim.explore;
  */
 final class VisitedSet {
 
+	/**
+	 * A direct-mapped cache (by hash) of the states added or found last: in a breadth-first search
+	 * most states found again were added a few hundred states before (the two orders of two
+	 * independent steps), while the stored state is still in the processor's cache. A hit is
+	 * compared word by word like any other; a miss falls through to the table. 64 KiB.
+	 */
+	private static final int RECENT_BITS = 13;
+	private static final int RECENT_MASK = (1 << RECENT_BITS) - 1;
+
 	private final StateStore store;
-	private long[] slots = new long[1 << 16];
+	private final long[] recent = new long[1 << RECENT_BITS];
+	private long[] slots = new long[1 << 10];
 	private int mask = slots.length - 1;
 	private int size;
 
@@ -15,15 +25,49 @@ final class VisitedSet {
 		this.store = store;
 	}
 
+	/** Touches what {@link #findOrAdd} will read for a state of this hash (see {@link #prefetch}). */
+	private long sink;
+
 	/** The store index of {@code state}, adding it (with parent and step) when new; returns -(index + 1) when it was new. */
 	int findOrAdd(long[] state, int parent, int step) {
-		int hash = hash(state);
+		return findOrAdd(state, hash(state), parent, step);
+	}
+
+	/**
+	 * Reads the table slot (and, on a tag match, the stored state) a lookup of {@code hash} starts
+	 * with. Called for every successor of a state before any of them is looked up, so that their
+	 * cache misses, independent of each other, overlap instead of following one another: Java has
+	 * no prefetch instruction, but an out-of-order core issues independent loads together.
+	 */
+	void prefetch(int hash) {
+		long recent = this.recent[hash & RECENT_MASK];
+		if (recent != 0 && (int) (recent >>> 32) == hash) {
+			return; // most likely a state found again soon after it was added: no table access needed
+		}
+		long slot = slots[hash & mask];
+		if (slot != 0 && (int) (slot >>> 32) == hash) {
+			slot += store.firstWord((int) (slot & 0xffffffffL) - 1);
+		}
+		sink += slot;
+	}
+
+	/** {@link #findOrAdd(long[], int, int)} with the state's {@link #hash} already known. */
+	int findOrAdd(long[] state, int hash, int parent, int step) {
+		int r = hash & RECENT_MASK;
+		long hint = recent[r];
+		if (hint != 0 && (int) (hint >>> 32) == hash) {
+			int index = (int) (hint & 0xffffffffL) - 1;
+			if (store.equalsState(index, state)) {
+				return index;
+			}
+		}
 		int i = hash & mask;
 		while (true) {
 			long slot = slots[i];
 			if (slot == 0) {
 				int index = store.add(state, parent, step);
 				slots[i] = ((long) hash << 32) | ((index + 1) & 0xffffffffL);
+				recent[r] = slots[i];
 				if (++size * 2 > slots.length) {
 					grow();
 				}
@@ -32,6 +76,7 @@ final class VisitedSet {
 			if ((int) (slot >>> 32) == hash) {
 				int index = (int) (slot & 0xffffffffL) - 1;
 				if (store.equalsState(index, state)) {
+					recent[r] = slot;
 					return index;
 				}
 			}
@@ -41,6 +86,11 @@ final class VisitedSet {
 
 	int size() {
 		return size;
+	}
+
+	/** Keeps the prefetch loads alive (the JIT drops loads whose value nobody uses). */
+	long sink() {
+		return sink;
 	}
 
 	/** Bytes of table per stored state at the current load. */

@@ -8,15 +8,34 @@ import java.util.Arrays;
  * IRR, vector table, online bit and the interrupt-off state of threads on it; an irq with its
  * device entry and descriptor; vector_lock; stop_machine). Processes linked by a shared object
  * form one component; steps of different components touch disjoint objects forever, so they are
- * independent (they commute and neither enables nor disables the other). docs/simulator.md, "Why
- * the reduction is sound".
+ * independent (they commute and neither enables nor disables the other). The explorer uses the
+ * finer partition computed without vector_lock ({@link #lockFreeComponentOf}) and refines it per
+ * state; the trace builder projects on the coarser one. docs/simulator.md, "Exploration".
  */
 public final class Independence {
 
 	private final int[] component;
 	private final int componentCount;
+	private final int[] lockFreeComponent;
+	private final int lockFreeComponentCount;
 
 	public Independence(Scenario sc) {
+		component = components(sc, sc.vectorLockHeldAcrossSteps);
+		componentCount = count(component);
+		lockFreeComponent = components(sc, false);
+		lockFreeComponentCount = count(lockFreeComponent);
+	}
+
+	private static int count(int[] component) {
+		int n = 0;
+		for (int c : component) {
+			n = Math.max(n, c + 1);
+		}
+		return n;
+	}
+
+	/** Each process's component, vector_lock linking every process that may touch it when {@code lockCouples}. */
+	private static int[] components(Scenario sc, boolean lockCouples) {
 		int cpus = sc.cpuCount;
 		int irqs = sc.irqs.length;
 		int threads = sc.threads.length;
@@ -47,7 +66,7 @@ public final class Independence {
 					if (sc.irqs[j].isVmdChild()) {
 						touchIrq(uf, t, processes, cpus, sc.irqs[j].vmdParent, possible);
 					}
-					if (sc.vectorLockHeldAcrossSteps && op.code() != CompiledOp.OpCode.RAISE) {
+					if (lockCouples && op.code() != CompiledOp.OpCode.RAISE) {
 						uf.union(t, processes + vectorLock);
 					}
 				}
@@ -75,11 +94,11 @@ public final class Independence {
 			if (sc.hasOffline) {
 				uf.union(process, processes + stopMachine);
 			}
-			if (sc.vectorLockHeldAcrossSteps) {
+			if (lockCouples) {
 				uf.union(process, processes + vectorLock);
 			}
 		}
-		component = new int[processes];
+		int[] component = new int[processes];
 		int[] ids = new int[processes + objects];
 		Arrays.fill(ids, -1);
 		int next = 0;
@@ -90,7 +109,7 @@ public final class Independence {
 			}
 			component[p] = ids[root];
 		}
-		componentCount = next;
+		return component;
 	}
 
 	private static void touchIrq(UnionFind uf, int process, int processes, int cpus, int j, long[] possible) {
@@ -140,6 +159,21 @@ public final class Independence {
 
 	public int componentCount() {
 		return componentCount;
+	}
+
+	/**
+	 * The component of a process when vector_lock is left out of the footprints: the finer
+	 * partition the explorer refines per state. Two steps of different such components share at
+	 * most vector_lock; in a state where the chosen component's steps neither touch vector_lock nor
+	 * wait for it, they are independent of every other step (docs/simulator.md, "Exploration").
+	 * The same as {@link #componentOf} when no move holds vector_lock across steps.
+	 */
+	public int lockFreeComponentOf(int process) {
+		return lockFreeComponent[process];
+	}
+
+	public int lockFreeComponentCount() {
+		return lockFreeComponentCount;
 	}
 
 	private static final class UnionFind {

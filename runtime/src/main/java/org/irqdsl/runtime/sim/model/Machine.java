@@ -26,6 +26,11 @@ public final class Machine {
 		this.cpus = new CpuSide(this);
 		this.moves = new MoveEngine(this);
 		this.threads = new ThreadSteps(this);
+		this.irqsOffWords = new int[scenario.cpuCount][];
+		this.irqsOffBits = new long[scenario.cpuCount][];
+		this.irqsOffWord = new int[scenario.threads.length];
+		this.irqsOffBit = new long[scenario.threads.length];
+		locateIrqsOffFlags();
 		this.maxCandidates = scenario.threads.length + scenario.cpuCount * (scenario.vectors.length + 1)
 				+ 3 * scenario.irqs.length;
 	}
@@ -67,13 +72,17 @@ public final class Machine {
 			}
 		}
 		for (int j = 0; j < sc.irqs.length; j++) {
-			if (s.flag(j, MachineState.F_QUEUED)) {
+			int flags = s.flags(j);
+			if ((flags & (MachineState.F_QUEUED | MachineState.F_TIMER | MachineState.F_CLEANUP)) == 0) {
+				continue;
+			}
+			if ((flags & MachineState.F_QUEUED) != 0) {
 				out[n++] = Step.of(Step.WRITE_DONE, j, 0);
 			}
-			if (s.flag(j, MachineState.F_TIMER)) {
+			if ((flags & MachineState.F_TIMER) != 0) {
 				out[n++] = Step.of(Step.TIMER, j, 0);
 			}
-			if (s.flag(j, MachineState.F_CLEANUP)) {
+			if ((flags & MachineState.F_CLEANUP) != 0) {
 				out[n++] = Step.of(Step.CLEANUP, j, 0);
 			}
 		}
@@ -83,6 +92,7 @@ public final class Machine {
 	/** Runs {@code step} on {@code w} in place, telling {@code sink} what happened; false when blocked. */
 	public boolean apply(long[] w, int step, EventSink sink) {
 		s.bind(w);
+		s.vectorLockTouched = false;
 		ev = sink;
 		int a = Step.a(step);
 		return switch (Step.kind(step)) {
@@ -94,6 +104,14 @@ public final class Machine {
 		case Step.CLEANUP -> cpus.cleanup(a);
 		default -> throw new IllegalArgumentException("step kind " + Step.kind(step));
 		};
+	}
+
+	/**
+	 * Whether the last {@link #apply} read or wrote vector_lock (taken, released, or tested because
+	 * the step must wait for it), whether it ran or was blocked.
+	 */
+	public boolean touchedVectorLock() {
+		return s.vectorLockTouched;
 	}
 
 	/** The process a step belongs to, for the partial-order reduction: a thread, a CPU, or an irq's environment. */
@@ -125,12 +143,47 @@ public final class Machine {
 
 	/** Some thread other than {@code except} runs on CPU c with local interrupts disabled. */
 	boolean irqsOffByThread(int c, int except) {
-		for (int t : sc.threadsOnCpu[c]) {
-			if (t != except && s.threadFlag(t, MachineState.T_IRQS_OFF)) {
+		int[] words = irqsOffWords[c];
+		long[] bits = irqsOffBits[c];
+		long[] w = s.w;
+		for (int i = 0; i < words.length; i++) {
+			long on = w[words[i]] & bits[i];
+			if (on != 0 && (except < 0 || words[i] != irqsOffWord[except] || (on & ~irqsOffBit[except]) != 0)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Where the T_IRQS_OFF flags of the threads on each CPU sit in a state: the words, and in each
+	 * the bits, so that the test above reads one or two words instead of every thread's flags.
+	 */
+	private final int[][] irqsOffWords;
+	private final long[][] irqsOffBits;
+	/** Each thread's own T_IRQS_OFF word and bit (0 for a device thread, which has none). */
+	private final int[] irqsOffWord;
+	private final long[] irqsOffBit;
+
+	private void locateIrqsOffFlags() {
+		int threads = sc.threads.length;
+		for (int t = 0; t < threads; t++) {
+			int handle = sc.layout.threadFlags[t];
+			if (BitFields.width(handle) > 0) {
+				irqsOffWord[t] = handle >>> 16;
+				irqsOffBit[t] = (long) MachineState.T_IRQS_OFF << ((handle >>> 8) & 0xff);
+			}
+		}
+		for (int c = 0; c < sc.cpuCount; c++) {
+			java.util.Map<Integer, Long> byWord = new java.util.TreeMap<>();
+			for (int t : sc.threadsOnCpu[c]) {
+				if (irqsOffBit[t] != 0) {
+					byWord.merge(irqsOffWord[t], irqsOffBit[t], (a, b) -> a | b);
+				}
+			}
+			irqsOffWords[c] = byWord.keySet().stream().mapToInt(Integer::intValue).toArray();
+			irqsOffBits[c] = byWord.values().stream().mapToLong(Long::longValue).toArray();
+		}
 	}
 
 	void violate(Property p) {

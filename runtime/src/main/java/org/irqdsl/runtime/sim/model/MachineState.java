@@ -54,6 +54,8 @@ public final class MachineState {
 	public final int controllerHandle;
 	public final int noVec;
 	long[] w;
+	/** Set whenever vector_lock is read or written (the explorer asks after each step, see {@link Machine#touchedVectorLock}). */
+	boolean vectorLockTouched;
 
 	public MachineState(Scenario scenario) {
 		this.l = scenario.layout;
@@ -75,10 +77,12 @@ public final class MachineState {
 
 	/** Thread index holding vector_lock, or -1. */
 	public int vectorLockOwner() {
+		vectorLockTouched = true;
 		return (int) BitFields.get(w, l.vectorLockOwner) - 1;
 	}
 
 	void setVectorLockOwner(int t) {
+		vectorLockTouched = true;
 		BitFields.set(w, l.vectorLockOwner, t + 1);
 	}
 
@@ -189,6 +193,11 @@ public final class MachineState {
 
 	void setPrevVec(int j, int k) {
 		BitFields.set(w, l.prevVec[j], k);
+	}
+
+	/** All flags of irq j (F_*). */
+	int flags(int j) {
+		return (int) BitFields.get(w, l.flags[j]);
 	}
 
 	public boolean flag(int j, int flag) {
