@@ -80,7 +80,7 @@ public final class LspBenchmark {
 	public static void main(String[] args) throws Exception {
 		int[] sizes = args.length == 0 ? new int[] { 100, 1000, 10000 }
 				: Arrays.stream(String.join(",", args).split("[,\\s]+")).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
-		Path jar = Path.of(System.getProperty("bench.jar", "dsl.ide/target/irqdsl.jar"));
+		Path jar = Path.of(System.getProperty("bench.jar", "dsl.ide/target/irqdsl.jar")).toAbsolutePath();
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("no server jar at " + jar + " (build it: mvn -B -o -DskipTests package)");
 		}
@@ -211,10 +211,20 @@ public final class LspBenchmark {
 			}
 
 			double heap = heapMiB(process.pid());
+			s.close();
+			deleteWorkspace(workspace);
 			return new Row(n, generated.lines(), openMs, diagnostics, completion, typing, heap, baseline, items);
 		} catch (Exception | Error e) {
 			System.err.println("[bench-lsp] failed; the server's log: " + serverLog);
 			throw e;
+		}
+	}
+
+	private static void deleteWorkspace(Path workspace) throws java.io.IOException {
+		try (var files = Files.walk(workspace)) {
+			for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
 		}
 	}
 
@@ -365,8 +375,14 @@ public final class LspBenchmark {
 		public void logMessage(MessageParams message) {
 		}
 
+		private boolean closed;
+
 		@Override
 		public void close() throws Exception {
+			if (closed) {
+				return;
+			}
+			closed = true;
 			try {
 				server.shutdown().get(30, TimeUnit.SECONDS);
 				server.exit();
