@@ -79,6 +79,14 @@ try {
 	await quickInput.locator('.monaco-list-row', { hasText: file }).first().waitFor();
 	await page.keyboard.press('Enter');
 	const editor = page.locator('.editor-instance .monaco-editor').first();
+	// Moves the cursor with Go to Line (Ctrl+G): `line` or `line:column`.
+	const goTo = async (where) => {
+		await page.keyboard.press('Control+G');
+		await quickInput.locator('input').waitFor();
+		await page.keyboard.type(where);
+		await page.keyboard.press('Enter');
+		await quickInput.waitFor({ state: 'hidden' });
+	};
 	await editor.locator('.view-lines', { hasText: 'platform x86_noremap' }).waitFor();
 	check(true, `${file} is open in an editor`);
 	const mode = page.locator('.statusbar-item[id$="status.editor.mode"]');
@@ -116,11 +124,7 @@ try {
 	await page.mouse.move(5, 5);
 	await hover.first().waitFor({ state: 'hidden' });
 	await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
-	await page.keyboard.press('Control+G');
-	await quickInput.locator('input').waitFor();
-	await page.keyboard.type('8');
-	await page.keyboard.press('Enter');
-	await quickInput.waitFor({ state: 'hidden' });
+	await goTo('8');
 	await page.keyboard.press('End');
 	await page.keyboard.press('Enter');
 	await page.keyboard.type('supported ');
@@ -163,11 +167,7 @@ try {
 	step('deleting the typed line, then Ctrl+. on the warning of device nic (line 16)');
 	await page.keyboard.press('Control+Shift+K');
 	await editor.locator('.view-line', { hasText: /^\s*supported\s+MSI_FLAG_PCI\s*$/ }).waitFor({ state: 'detached' });
-	await page.keyboard.press('Control+G');
-	await quickInput.locator('input').waitFor();
-	await page.keyboard.type('16:38');
-	await page.keyboard.press('Enter');
-	await quickInput.waitFor({ state: 'hidden' });
+	await goTo('16:38');
 	await page.keyboard.press('Control+.');
 	const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Mark the MSI maskable' });
 	await fix.first().waitFor();

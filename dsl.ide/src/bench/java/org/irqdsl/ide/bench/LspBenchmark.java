@@ -52,7 +52,8 @@ import org.irqdsl.bench.PlatformGenerator;
  * <li><b>diagnostics after an edit</b>: incremental edits toggling {@code maskable} on an MSI device
  * in the middle of the file (which adds or removes warnings); the time from sending
  * {@code didChange} to the arrival of that version's {@code publishDiagnostics} (recognised by its
- * diagnostic count; the next edit waits for it);</li>
+ * diagnostic count; the next edit waits for it), and the CPU time the server process spent per edit
+ * (all its threads, from the operating system: steadier than wall-clock on a shared machine);</li>
  * <li><b>completion</b> after {@code supported } on a new line of the root domain's
  * {@code msi-parent-ops} (the list of MSI flags), requested on a quiet server;</li>
  * <li><b>completion while typing</b>: the same request sent right after an edit, while the server
@@ -73,8 +74,8 @@ public final class LspBenchmark {
 
 	private static final long TIMEOUT_S = 120;
 
-	record Row(int devices, int lines, long openMs, double[] diagnostics, double[] completion, double[] completionTyping,
-			double heapMiB, double baselineHeapMiB, int completionItems) {
+	record Row(int devices, int lines, long openMs, double[] diagnostics, double cpuPerEditMs, double[] completion,
+			double[] completionTyping, double heapMiB, double baselineHeapMiB, int completionItems) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -93,11 +94,11 @@ public final class LspBenchmark {
 		}
 		System.out.println();
 		System.out.println("| devices | lines | open → diagnostics ms | diagnostics after edit p50 / p95 ms "
-				+ "| completion p50 / p95 ms | completion while typing p50 / p95 ms | heap MiB |");
-		System.out.println("|--:|--:|--:|--:|--:|--:|--:|");
+				+ "| server CPU ms / edit | completion p50 / p95 ms | completion while typing p50 / p95 ms | heap MiB |");
+		System.out.println("|--:|--:|--:|--:|--:|--:|--:|--:|");
 		for (Row r : rows) {
-			System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %s | %s | %s | %.0f |%n", r.devices, r.lines, r.openMs,
-					pair(r.diagnostics), pair(r.completion), pair(r.completionTyping), r.heapMiB);
+			System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %s | %.0f | %s | %s | %.0f |%n", r.devices, r.lines, r.openMs,
+					pair(r.diagnostics), r.cpuPerEditMs, pair(r.completion), pair(r.completionTyping), r.heapMiB);
 		}
 		System.out.println();
 		System.out.printf(Locale.ROOT, "Heap: used after a full GC with the document open; the same server with no document: %.0f MiB. "
@@ -152,7 +153,11 @@ public final class LspBenchmark {
 
 			// 1. didChange -> fresh publishDiagnostics
 			double[] diagnostics = new double[edits];
+			long cpuAtWarm = 0;
 			for (int i = 0; i < warmup + edits; i++) {
+				if (i == warmup) {
+					cpuAtWarm = cpuNanos(process);
+				}
 				long start = System.nanoTime();
 				toggle.apply(s, doc);
 				int state = toggle.on ? 1 : 0;
@@ -162,6 +167,7 @@ public final class LspBenchmark {
 					diagnostics[i - warmup] = (s.lastArrival - start) / 1e6;
 				}
 			}
+			double cpuPerEditMs = (cpuNanos(process) - cpuAtWarm) / 1e6 / edits;
 			if (counts[0] == counts[1]) {
 				System.err.println("[bench-lsp] warning: the edit does not change the diagnostic count; "
 						+ "freshness is then the first publish after the edit");
@@ -213,7 +219,7 @@ public final class LspBenchmark {
 			double heap = heapMiB(process.pid());
 			s.close();
 			deleteWorkspace(workspace);
-			return new Row(n, generated.lines(), openMs, diagnostics, completion, typing, heap, baseline, items);
+			return new Row(n, generated.lines(), openMs, diagnostics, cpuPerEditMs, completion, typing, heap, baseline, items);
 		} catch (Exception | Error e) {
 			System.err.println("[bench-lsp] failed; the server's log: " + serverLog);
 			throw e;
@@ -230,6 +236,12 @@ public final class LspBenchmark {
 
 	private static List<CompletionItem> items(Either<List<CompletionItem>, CompletionList> result) {
 		return result.isLeft() ? result.getLeft() : result.getRight().getItems();
+	}
+
+	/** The CPU time the server process has used (every thread: the build, GC, the JIT). */
+	private static long cpuNanos(Process process) {
+		return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the server process"))
+				.toNanos();
 	}
 
 	/** The used heap of a JVM after a full GC, through the JDK's jcmd. */
