@@ -2,8 +2,11 @@
 // installed) driven by playwright-core in Debian's Chromium. Opens x86_noremap.irqdsl from the
 // workspace folder and checks what the language server gives the user:
 //   1. a warning squiggle, and its Problems-panel entry with the check id unmaskable-without-parent-mask;
-//   2. a hover on MSI_FLAG_PCI_MSIX with its kernel meaning (screenshot: docs/images/vscode.png);
-//   3. the completion list after `supported ` (new line in msi-parent-ops): MSI_FLAG_PCI_MSIX, no DOMAIN_BUS_*.
+//   2. a hover on MSI_FLAG_PCI_MSIX with its kernel meaning;
+//   3. the completion list after `supported ` (new line in msi-parent-ops): MSI_FLAG_PCI_MSIX, no
+//      DOMAIN_BUS_* (screenshot: docs/images/vscode.png, the list narrowed, a warning and the Problems panel);
+//   4. the check's quick fix applied from the lightbulb menu (Ctrl+.): `msi count 1 maskable`, and the
+//      warning gone from the editor and the Problems panel.
 // Waits on DOM selectors only. Environment: CODE_SERVER_URL, WORKSPACE, SCREENSHOT, ARTIFACTS,
 // CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT_MS (default 120000, per wait).
 import { chromium } from 'playwright-core';
@@ -44,6 +47,11 @@ async function waitForServer() {
 	}
 }
 
+// Waits until an element's animations (fade-ins) have finished, so a screenshot shows it whole.
+async function settle(locator) {
+	await locator.first().evaluate((el) => Promise.all((el.parentElement || el).getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 	headless: true,
@@ -71,6 +79,14 @@ try {
 	await quickInput.locator('.monaco-list-row', { hasText: file }).first().waitFor();
 	await page.keyboard.press('Enter');
 	const editor = page.locator('.editor-instance .monaco-editor').first();
+	// Moves the cursor with Go to Line (Ctrl+G): `line` or `line:column`.
+	const goTo = async (where) => {
+		await page.keyboard.press('Control+G');
+		await quickInput.locator('input').waitFor();
+		await page.keyboard.type(where);
+		await page.keyboard.press('Enter');
+		await quickInput.waitFor({ state: 'hidden' });
+	};
 	await editor.locator('.view-lines', { hasText: 'platform x86_noremap' }).waitFor();
 	check(true, `${file} is open in an editor`);
 	const mode = page.locator('.statusbar-item[id$="status.editor.mode"]');
@@ -102,21 +118,13 @@ try {
 	const hoverText = (await hover.first().innerText()).replace(/\s+/g, ' ');
 	step(`hover: ${hoverText}`);
 	check(/PCI MSI-X/.test(hoverText), 'the hover on MSI_FLAG_PCI_MSIX gives its kernel meaning');
-	// The hover fades in: let its animations finish before the screenshot.
-	await hover.first().evaluate((el) => Promise.all((el.parentElement || el).getAnimations({ subtree: true }).map((a) => a.finished)));
-	await page.screenshot({ path: screenshot });
-	step(`screenshot ${screenshot}`);
 
 	// 3. Completion after `supported ` on a new line of msi-parent-ops.
 	step('typing `supported ` on a new line after line 8 and asking for completion (Ctrl+Space)');
 	await page.mouse.move(5, 5);
 	await hover.first().waitFor({ state: 'hidden' });
 	await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
-	await page.keyboard.press('Control+G');
-	await quickInput.locator('input').waitFor();
-	await page.keyboard.type('8');
-	await page.keyboard.press('Enter');
-	await quickInput.waitFor({ state: 'hidden' });
+	await goTo('8');
 	await page.keyboard.press('End');
 	await page.keyboard.press('Enter');
 	await page.keyboard.type('supported ');
@@ -142,8 +150,37 @@ try {
 	step(`completion: ${all.length} items: ${all.join(', ')}`);
 	check(all.includes('MSI_FLAG_PCI_MSIX'), 'the completion after `supported ` includes MSI_FLAG_PCI_MSIX');
 	check(!all.some((l) => l.startsWith('DOMAIN_BUS_')), 'the completion after `supported ` has no DOMAIN_BUS_*');
-	await page.screenshot({ path: path.join(artifacts, 'vscode-completion.png') });
+	// The README's screenshot: the list narrowed by typing (short enough to leave device nic's warning
+	// squiggle in view), and the Problems panel.
+	await page.keyboard.type('MSI_FLAG_PCI');
+	const narrowed = suggest.locator('.monaco-list-row', { hasText: 'MSI_FLAG_PCI_MSIX_ALLOC_DYN' });
+	await narrowed.waitFor();
+	check(await suggest.locator('.monaco-list-row').count() <= 6, 'typing MSI_FLAG_PCI narrows the completion list');
+	await settle(suggest);
+	await page.screenshot({ path: screenshot });
+	step(`screenshot ${screenshot}`);
 	await page.keyboard.press('Escape');
+	await suggest.waitFor({ state: 'hidden' });
+
+	// 4. The quick fix of the warning, applied: the typed line removed first (Ctrl+Shift+K), then the
+	// cursor inside the squiggle (`msi count 1` of device nic, line 16) and the lightbulb menu (Ctrl+.).
+	step('deleting the typed line, then Ctrl+. on the warning of device nic (line 16)');
+	await page.keyboard.press('Control+Shift+K');
+	await editor.locator('.view-line', { hasText: /^\s*supported\s+MSI_FLAG_PCI\s*$/ }).waitFor({ state: 'detached' });
+	await goTo('16:38');
+	await page.keyboard.press('Control+.');
+	const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Mark the MSI maskable' });
+	await fix.first().waitFor();
+	const fixes = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+	step(`quick fixes: ${fixes.join(' | ')}`);
+	await fix.first().click();
+	await editor.locator('.view-line', { hasText: /device\s+nic\s+at\s+"00:02\.0"\s+\{\s+msi\s+count\s+1\s+maskable\s+\}/ }).waitFor();
+	check(true, 'the quick fix "Mark the MSI maskable" wrote `msi count 1 maskable`');
+	await editor.locator('.squiggly-warning').first().waitFor({ state: 'detached' });
+	check(true, 'the warning squiggle is gone after the quick fix');
+	await problem.first().waitFor({ state: 'detached' });
+	check(true, 'the Problems panel no longer lists unmaskable-without-parent-mask');
+	await page.screenshot({ path: path.join(artifacts, 'vscode-quick-fix.png') });
 } catch (e) {
 	failures.push(String(e && e.message ? e.message.split('\n')[0] : e));
 	console.log(`✖ ${e && e.stack ? e.stack : e}`);

@@ -88,3 +88,14 @@ ensure_code_server() {
 		touch "$prefix/.installed"
 	fi
 }
+
+# The code block of a language (```lua, ```elisp) in a Markdown file.
+md_snippet() { awk -v open='```'"$1" '$0 == open {f=1; next} /^```$/ {f=0} f' "$2"; }
+
+# README.md repeats the editor snippets of docs/editors.md, which the e2e tests run: they must not drift.
+ensure_readme_snippet_is_the_docs() {
+	local lang="$1"
+	[ -n "$(md_snippet "$lang" "$repo_root/docs/editors.md")" ] || die "docs/editors.md: no $lang snippet"
+	diff <(md_snippet "$lang" "$repo_root/docs/editors.md") <(md_snippet "$lang" "$repo_root/README.md") >&2 \
+		|| die "the $lang snippet of README.md differs from docs/editors.md's (diff above): keep them identical"
+}

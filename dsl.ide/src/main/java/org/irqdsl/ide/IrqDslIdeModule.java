@@ -34,4 +34,8 @@ public class IrqDslIdeModule extends AbstractIrqDslIdeModule {
 	public Class<? extends IHoverService> bindIHoverService() {
 		return IrqDslHoverService.class;
 	}
+
+	public Class<? extends org.eclipse.xtext.generator.IShouldGenerate> bindIShouldGenerate() {
+		return org.irqdsl.ide.server.NoGeneration.class;
+	}
 }

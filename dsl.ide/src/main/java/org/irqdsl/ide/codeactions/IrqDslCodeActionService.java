@@ -1,6 +1,7 @@
 package org.irqdsl.ide.codeactions;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,9 @@ import org.irqdsl.validation.QuickFix;
 
 /**
  * Code actions: for each diagnostic in the request whose check has a fix ({@link FixableCheck}),
- * the check's own quick fixes as LSP quick-fix actions.
+ * the check's own quick fixes as LSP quick-fix actions. Two checks may offer the same fix for one
+ * construct (an unmaskable MSI: a warning and an info both fixed by `maskable`): it is offered once,
+ * for both diagnostics.
  */
 public class IrqDslCodeActionService implements ICodeActionService2 {
 
@@ -44,6 +47,7 @@ public class IrqDslCodeActionService implements ICodeActionService2 {
 		if (!(r instanceof XtextResource resource) || resource.getParseResult() == null || document == null) {
 			return actions;
 		}
+		Map<List<Object>, CodeAction> byTitleAndEdits = new HashMap<>();
 		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
 			if (diagnostic.getCode() == null || !diagnostic.getCode().isLeft()) {
 				continue;
@@ -55,7 +59,13 @@ public class IrqDslCodeActionService implements ICodeActionService2 {
 				continue;
 			}
 			for (QuickFix fix : check.fixes(source, offset)) {
-				actions.add(Either.forRight(toCodeAction(fix, diagnostic, document, options.getURI())));
+				CodeAction action = toCodeAction(fix, diagnostic, document, options.getURI());
+				CodeAction same = byTitleAndEdits.putIfAbsent(List.of(action.getTitle(), action.getEdit()), action);
+				if (same == null) {
+					actions.add(Either.forRight(action));
+				} else {
+					same.getDiagnostics().add(diagnostic);
+				}
 			}
 		}
 		return actions;
@@ -82,7 +92,7 @@ public class IrqDslCodeActionService implements ICodeActionService2 {
 		}
 		CodeAction action = new CodeAction(fix.label());
 		action.setKind(CodeActionKind.QuickFix);
-		action.setDiagnostics(List.of(diagnostic));
+		action.setDiagnostics(new ArrayList<>(List.of(diagnostic)));
 		action.setEdit(new WorkspaceEdit(Map.of(uri, edits)));
 		return action;
 	}

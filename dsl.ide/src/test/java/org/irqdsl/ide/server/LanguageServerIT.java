@@ -155,6 +155,23 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void aFixOfferedByTwoChecksIsOfferedOnce() throws Exception {
+		// device nic's MSI: a warning (unmaskable-without-parent-mask) and an info (nonmaskable-msi-without-remap),
+		// both fixed by `maskable`, as VS Code sends them (every diagnostic at the cursor).
+		List<Diagnostic> atNic = lsp.awaitDiagnostics(noremap).getDiagnostics().stream()
+				.filter(d -> d.getRange().getStart().getLine() == at("device nic", "msi", 0).getLine()).toList();
+		assertThat(atNic).extracting(d -> d.getCode().getLeft())
+				.contains("unmaskable-without-parent-mask", "nonmaskable-msi-without-remap");
+		CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap)),
+				atNic.get(0).getRange(), new CodeActionContext(atNic));
+		List<CodeAction> actions = lsp.server.getTextDocumentService().codeAction(params).get(30, TimeUnit.SECONDS).stream()
+				.map(e -> e.getRight()).toList();
+		assertThat(actions).filteredOn(a -> a.getTitle().startsWith("Mark the MSI maskable")).singleElement()
+				.satisfies(a -> assertThat(a.getDiagnostics()).extracting(d -> d.getCode().getLeft())
+						.contains("unmaskable-without-parent-mask", "nonmaskable-msi-without-remap"));
+	}
+
+	@Test
 	void definitionOfAnMsiParentIsTheDomain() throws Exception {
 		Position p = at("msi-parent", "msi-parent vector", "msi-parent ".length() + 1);
 		var locations = lsp.server.getTextDocumentService()
