@@ -71,6 +71,13 @@ class QuickFixTest {
 	}
 
 	@Test
+	void theTwoStepUpdateIsNotOfferedWhereItIsAlreadyInEffect() {
+		String text = platform(x86Vector("affinity-update two-step"), pciBus("vector", NIC));
+		assertThat(fixes(text, "nonmaskable-msi-without-remap")).extracting(QuickFix::label)
+				.anyMatch(l -> l.contains("maskable")).noneMatch(l -> l.contains("two-step"));
+	}
+
+	@Test
 	void writeTheCdxMessageSynchronously() {
 		String text = platform(gicIts(), "bus cdx cdx0 msi-parent its {\nmsi-write work-queue\ndevice f at \"00:01\" { msi-x count 2 }\n}");
 		String after = fixed(text, "async-msi-write", "firmware-sync");

@@ -7,8 +7,11 @@ import org.irqdsl.irqDsl.AffinityUpdate;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.MsiCapability;
 import org.irqdsl.irqDsl.MsiWrite;
+import org.irqdsl.irqDsl.Platform;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
 import org.irqdsl.validation.FixableCheck;
 import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
@@ -77,17 +80,21 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 		}
 	}
 
-	/** Mark the MSI maskable, or move it with the two-step update (the domain that declares the strategy, else the root). */
+	/**
+	 * Mark the MSI maskable, or move it with the two-step update (the domain that declares the
+	 * strategy, else the root) — not offered when the device is already moved by two-step (the info).
+	 */
 	@Override
 	public List<QuickFix> fixes(EObject source, int offset) {
 		if (!(source instanceof MsiCapability msi)) {
 			return List.of();
 		}
-		List<QuickFix> fixes = new java.util.ArrayList<>();
+		List<QuickFix> fixes = new ArrayList<>();
 		fixes.add(Fixes.markMaskable(msi));
-		org.irqdsl.irqDsl.Platform platform = org.eclipse.xtext.EcoreUtil2.getContainerOfType(msi, org.irqdsl.irqDsl.Platform.class);
+		Platform platform = EcoreUtil2.getContainerOfType(msi, Platform.class);
 		if (platform != null) {
 			new PlatformFacts(platform).devices().stream().filter(p -> p.device().getMsi() == msi).findFirst()
+					.filter(p -> p.strategy() != AffinityUpdate.TWO_STEP)
 					.flatMap(p -> p.strategyDomain().or(p::root))
 					.flatMap(domain -> Fixes.setStrategy(domain, AffinityUpdate.TWO_STEP.getLiteral()))
 					.ifPresent(fixes::add);
