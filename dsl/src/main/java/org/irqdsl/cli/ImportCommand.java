@@ -2,11 +2,8 @@ package org.irqdsl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +75,7 @@ public class ImportCommand implements Callable<Integer> {
 			Importer.Request request = request(err);
 			Importer.Result result = Importer.run(request);
 			if (output != null) {
-				writeAtomically(output, result.platformText());
+				AtomicFiles.write(output, result.platformText());
 			} else if (!report) {
 				out.print(result.platformText());
 			}
@@ -163,25 +160,6 @@ public class ImportCommand implements Callable<Integer> {
 		shown.forEach(p -> err.println("irqdsl import: " + p.toText()));
 		if (problems.size() > shown.size()) {
 			err.println("irqdsl import: ... and " + (problems.size() - shown.size()) + " more (--report lists them all)");
-		}
-	}
-
-	/**
-	 * Writes through a temporary file in the target's folder, then renames it over the target: a
-	 * reader sees the old file or the new one, never half of the new one.
-	 */
-	static void writeAtomically(Path target, String text) throws IOException {
-		Path dir = target.toAbsolutePath().getParent();
-		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-		try {
-			Files.writeString(tmp, text, StandardCharsets.UTF_8);
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			} catch (AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		} finally {
-			Files.deleteIfExists(tmp);
 		}
 	}
 }
