@@ -58,6 +58,9 @@ public class IrqDslQuickAssistProcessor implements IQuickAssistProcessor {
 		IAnnotationModel model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
 		IDocument document = editor.getDocument();
 		List<ICompletionProposal> result = new ArrayList<>();
+		// two findings of one line can offer the same fix (unmaskable-without-parent-mask and
+		// nonmaskable-msi-without-remap both mark the MSI maskable): offer it once, as the language server does
+		java.util.Set<String> offered = new java.util.HashSet<>();
 		if (model == null || document == null) {
 			return new ICompletionProposal[0];
 		}
@@ -82,6 +85,9 @@ public class IrqDslQuickAssistProcessor implements IQuickAssistProcessor {
 			}
 			IMarker marker = ((MarkerAnnotation) annotation).getMarker();
 			for (IMarkerResolution resolution : generator.getResolutions(marker)) {
+				if (!offered.add(resolution.getLabel())) {
+					continue;
+				}
 				result.add(new ICompletionProposal() {
 					@Override
 					public void apply(IDocument doc) {

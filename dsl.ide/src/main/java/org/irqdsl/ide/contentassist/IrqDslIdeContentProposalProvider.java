@@ -3,11 +3,15 @@ package org.irqdsl.ide.contentassist;
 import java.util.Map;
 
 import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.irqdsl.analysis.CpuSet;
+import org.irqdsl.irqDsl.Platform;
+import org.irqdsl.irqDsl.Scenario;
 import org.irqdsl.runtime.kernel.KernelGlossary;
 import org.irqdsl.runtime.kernel.KernelGlossary.Category;
 import org.irqdsl.runtime.kernel.KernelName;
@@ -16,7 +20,7 @@ import org.irqdsl.validation.KernelNamePositions;
 /**
  * Completes the kernel's names by where they stand: only MSI_FLAG_* after {@code supported} and
  * {@code required}, only DOMAIN_BUS_* after {@code bus-token}, only MATCH_* after {@code select},
- * domain kinds after {@code domain NAME :}.
+ * domain kinds after {@code domain NAME :}; in a scenario, after {@code cpu}, its platform's CPUs.
  */
 public class IrqDslIdeContentProposalProvider extends IdeContentProposalProvider {
 
@@ -27,6 +31,9 @@ public class IrqDslIdeContentProposalProvider extends IdeContentProposalProvider
 			"bus", "bus ${1|pci,cdx|} ${2:name} msi-parent ${3:domain} {\n\t$0\n}",
 			"device", "device ${1:name} at \"${2:00:02.0}\" { ${3|msi count 1,msi count 1 maskable,msi-x count 32|} }",
 			"scenario", "scenario ${1:name} on ${2:platform} {\n\tinitially ${3:device}.msi[0] on cpu ${4:1} vector ${5:0x30}\n\tconcurrently {\n\t\tcpu ${4:1} { set-affinity ${3:device}.msi[0] cpu ${6:2} vector ${7:0x31} }\n\t\tdevice ${3:device} { raise msi[0] }\n\t}\n\texpect no lost-interrupt\n}");
+
+	/** Enough CPU numbers to pick from; a platform of thousands of CPUs is typed, not scrolled. */
+	private static final int MAX_CPU_PROPOSALS = 256;
 
 	@Override
 	protected void _createProposals(Keyword keyword, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
@@ -56,7 +63,32 @@ public class IrqDslIdeContentProposalProvider extends IdeContentProposalProvider
 			}
 			return;
 		}
+		if ("cpu".equals(assignment.getFeature()) && proposeCpus(context, acceptor)) {
+			return;
+		}
 		super._createProposals(assignment, context, acceptor);
+	}
+
+	/** A scenario's CPU numbers: the CPUs its platform declares, online or offline. */
+	private boolean proposeCpus(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		Scenario scenario = EcoreUtil2.getContainerOfType(context.getCurrentModel(), Scenario.class);
+		Platform platform = scenario == null ? null : scenario.getPlatform();
+		if (platform == null || platform.eIsProxy()) {
+			return false;
+		}
+		CpuSet cpus = CpuSet.of(platform);
+		int shown = 0;
+		for (int cpu = cpus.present().nextSetBit(0); cpu >= 0 && shown < MAX_CPU_PROPOSALS; cpu = cpus.present().nextSetBit(cpu + 1), shown++) {
+			String state = cpus.online().get(cpu) ? "online" : "offline";
+			ContentAssistEntry entry = getProposalCreator().createProposal(Integer.toString(cpu), context, e -> {
+				e.setKind(ContentAssistEntry.KIND_VALUE);
+				e.setDescription("CPU of " + platform.getName() + " (" + state + ")");
+			});
+			if (entry != null) {
+				acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+			}
+		}
+		return true;
 	}
 
 }

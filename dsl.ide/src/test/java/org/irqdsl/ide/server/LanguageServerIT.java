@@ -108,6 +108,12 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void completionAfterCpuInAScenarioOffersThePlatformsCpus() throws Exception {
+		Position p = at("initially", "cpu 1", "cpu ".length());
+		assertThat(completion(p)).contains("0", "1", "2", "3").doesNotContain("4");
+	}
+
+	@Test
 	void completionInsideABusOffersTheDeviceSnippet() throws Exception {
 		Position p = at("device ahci", "device ahci", 0);
 		var result = lsp.server.getTextDocumentService()
