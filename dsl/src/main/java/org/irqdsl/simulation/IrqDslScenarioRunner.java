@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.irqdsl.analysis.PlatformFacts;
@@ -13,6 +14,7 @@ import org.irqdsl.generator.IrqDslSimConfigGenerator;
 import org.irqdsl.irqDsl.Model;
 import org.irqdsl.irqDsl.Scenario;
 import org.irqdsl.runtime.sim.Limits;
+import org.irqdsl.runtime.sim.Progress;
 import org.irqdsl.runtime.sim.ProgressListener;
 import org.irqdsl.runtime.sim.SimResult;
 import org.irqdsl.runtime.sim.Simulator;
@@ -80,8 +82,25 @@ public final class IrqDslScenarioRunner {
 
 	/** Same, with the platform's facts already computed (the validator shares them with its checks). */
 	public static ScenarioRun runCached(Scenario scenario, PlatformFacts facts, Limits limits) {
-		return simulate(IrqDslSimConfigGenerator.generate(scenario, facts), platform(scenario), limits, ProgressListener.NONE,
-				true);
+		return runCached(scenario, facts, limits, () -> false);
+	}
+
+	/**
+	 * Same, stopped as soon as {@code cancelled} says so (an editor's newer edit); the result of a
+	 * stopped run is incomplete and is not cached.
+	 */
+	public static ScenarioRun runCached(Scenario scenario, PlatformFacts facts, Limits limits, BooleanSupplier cancelled) {
+		ProgressListener listener = new ProgressListener() {
+			@Override
+			public void onProgress(Progress progress) {
+			}
+
+			@Override
+			public boolean cancelled() {
+				return cancelled.getAsBoolean();
+			}
+		};
+		return simulate(IrqDslSimConfigGenerator.generate(scenario, facts), platform(scenario), limits, listener, true);
 	}
 
 	/** A config read from JSON ({@code SimConfigReader}). */
@@ -101,14 +120,27 @@ public final class IrqDslScenarioRunner {
 		String key = cached ? SimResultCache.key(config, limits) : null;
 		SimResult result = cached ? CACHE.get(key) : null;
 		if (result == null) {
+			boolean[] stopped = {false};
+			ProgressListener listener = new ProgressListener() {
+				@Override
+				public void onProgress(Progress p) {
+					progress.onProgress(p);
+				}
+
+				@Override
+				public boolean cancelled() {
+					stopped[0] |= progress.cancelled();
+					return stopped[0];
+				}
+			};
 			try {
-				result = Simulator.run(config, limits, progress);
+				result = Simulator.run(config, limits, listener);
 			} catch (SimConfigException e) {
 				return new ScenarioRun(generated.scenario(), platform, Optional.of(config),
 						e.problems().stream().map(p -> "the simulator cannot run this scenario: " + p).toList(),
 						generated.notes(), Optional.empty());
 			}
-			if (cached) {
+			if (cached && !stopped[0]) {
 				CACHE.put(key, result);
 			}
 		}

@@ -18,4 +18,9 @@ public interface CheckReporter {
 
 	void report(CheckInfo check, Severity severity, String message, EObject source, EStructuralFeature feature,
 			int index);
+
+	/** Whether the validation was cancelled (an editor's newer edit): a long check stops and reports nothing. */
+	default boolean cancelled() {
+		return false;
+	}
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CancelableDiagnostician;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 import org.irqdsl.analysis.PlatformFacts;
@@ -54,8 +56,22 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 			return;
 		}
 		PlatformFacts facts = facts(platform);
+		CancelIndicator cancel = getContext() == null ? null
+				: (CancelIndicator) getContext().get(CancelableDiagnostician.CANCEL_INDICATOR);
+		CheckReporter reporter = new CheckReporter() {
+			@Override
+			public void report(CheckInfo check, Severity severity, String message, EObject source, EStructuralFeature feature,
+					int index) {
+				accept(check, severity, message, source, feature, index);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return cancel != null && cancel.isCanceled();
+			}
+		};
 		for (ScenarioCheck check : IrqDslChecks.SIMULATION_CHECKS) {
-			check.check(scenario, facts, this::accept);
+			check.check(scenario, facts, reporter);
 		}
 	}
 

@@ -48,7 +48,11 @@ public final class ScenarioExpectation implements ScenarioCheck {
 		if (!scenario.eResource().getErrors().isEmpty() || hasReferenceErrors(scenario, platform)) {
 			return;
 		}
-		ScenarioRun run = IrqDslScenarioRunner.runCached(scenario, platform, IrqDslScenarioRunner.EDITOR_LIMITS);
+		ScenarioRun run = IrqDslScenarioRunner.runCached(scenario, platform, IrqDslScenarioRunner.EDITOR_LIMITS,
+				reporter::cancelled);
+		if (reporter.cancelled()) {
+			return; // a newer edit is being validated: this verdict would be stale
+		}
 		if (run.result().isEmpty()) {
 			return; // scenario-not-simulable reports why
 		}

@@ -118,6 +118,27 @@ class ExplorerTest {
 	}
 
 	@Test
+	void aCancelledRunIsIncompleteNeverAPass() throws Exception {
+		SimConfig config = Families.moves(4, 4, AffinityUpdate.DIRECT);
+		int[] asked = {0};
+		ProgressListener cancelAfterTwoChecks = new ProgressListener() {
+			@Override
+			public void onProgress(Progress progress) {
+			}
+
+			@Override
+			public boolean cancelled() {
+				return ++asked[0] > 2;
+			}
+		};
+		SimResult r = Simulator.run(config, Limits.DEFAULT.withPartialOrderReduction(false), cancelAfterTwoChecks);
+		assertThat(r.complete()).isFalse();
+		assertThat(r.incompleteReason()).contains("cancelled");
+		assertThat(r.statistics().states()).isLessThan(6_250_000);
+		assertThat(r.expectations()).extracting(ExpectationResult::verdict).doesNotContain(Verdict.HOLDS);
+	}
+
+	@Test
 	void progressIsReportedDuringALongRun() throws Exception {
 		Scenario scenario = Scenario.compile(Families.moves(3, 3, AffinityUpdate.DIRECT));
 		List<Progress> reports = new ArrayList<>();

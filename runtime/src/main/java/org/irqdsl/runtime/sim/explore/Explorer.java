@@ -114,6 +114,10 @@ public final class Explorer {
 					incomplete = "timeout of " + limits.timeout().toSeconds() + " s reached";
 					break;
 				}
+				if (listener.cancelled()) {
+					incomplete = "cancelled";
+					break;
+				}
 				if (now - lastReport >= progressIntervalNanos) {
 					lastReport = now;
 					listener.onProgress(new Progress(store.size(), transitions, depth, store.size() - head,
