@@ -22,7 +22,6 @@ import org.eclipse.xtext.CrossReference;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.RuleCall;
-import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -231,7 +230,7 @@ public class WorkspaceChecker {
 		}
 		List<Finding> other = new ArrayList<>();
 		for (Issue issue : validator.validate(loaded.resource(), CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
-			String id = idOf(issue);
+			String id = IrqDslChecks.idOf(issue);
 			String message = IrqDslChecks.UNRESOLVED_REFERENCE.id().equals(id) ? unresolved(loaded.resource(), issue) : issue.getMessage();
 			if (issue.isSyntaxError() && SyntaxMessages.TOP_LEVEL.equals(issue.getCode())) {
 				message += "; the rest of the file is not checked";
@@ -381,10 +380,5 @@ public class WorkspaceChecker {
 			}
 		}
 		return b.toString();
-	}
-
-	/** The id a diagnostic is printed with (see {@link IrqDslChecks#idOf(Issue)}). */
-	static String idOf(Issue issue) {
-		return IrqDslChecks.idOf(issue);
 	}
 }

@@ -14,7 +14,6 @@ import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.IrqDslStandaloneSetup;
 import org.irqdsl.cli.Finding;
-import org.irqdsl.cli.WorkspaceCheckerAccess;
 
 import com.google.inject.Injector;
 
@@ -69,12 +68,12 @@ public final class Diagnostics {
 
 	/** The ids of one text's diagnostics. */
 	public static List<String> ids(String text) {
-		return issues("test.irqdsl", text).stream().map(i -> WorkspaceCheckerAccess.idOf(i)).collect(Collectors.toList());
+		return issues("test.irqdsl", text).stream().map(i -> IrqDslChecks.idOf(i)).collect(Collectors.toList());
 	}
 
 	public static String brief(Issue i) {
 		Finding f = new Finding("", i.getLineNumber(), i.getColumn(), IrqDslChecks.label(i.getSeverity()), i.getMessage(),
-				WorkspaceCheckerAccess.idOf(i));
+				IrqDslChecks.idOf(i));
 		return f.line() + ": " + f.severity() + " [" + f.id() + "]";
 	}
 

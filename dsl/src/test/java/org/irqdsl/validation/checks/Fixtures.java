@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.xtext.validation.Issue;
-import org.irqdsl.cli.WorkspaceCheckerAccess;
 import org.irqdsl.validation.Diagnostics;
+import org.irqdsl.validation.IrqDslChecks;
 
 /**
  * Building blocks of the check and scoping tests: the real parents' msi_parent_ops as
@@ -144,7 +144,7 @@ public final class Fixtures {
 	/** The message of the one diagnostic of {@code text} with this id. */
 	public static String message(String text, String id) {
 		List<String> messages = Diagnostics.issues("test.irqdsl", text).stream()
-				.filter(i -> id.equals(WorkspaceCheckerAccess.idOf(i))).map(Issue::getMessage).toList();
+				.filter(i -> id.equals(IrqDslChecks.idOf(i))).map(Issue::getMessage).toList();
 		assertThat(messages).as("messages of [%s]", id).hasSize(1);
 		return messages.get(0);
 	}
