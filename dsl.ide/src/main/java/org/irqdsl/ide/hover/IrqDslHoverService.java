@@ -13,7 +13,6 @@ import org.eclipse.xtext.ide.server.hover.HoverContext;
 import org.eclipse.xtext.ide.server.hover.HoverService;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.PlatformFacts;
 import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.Domain;
@@ -82,16 +81,13 @@ public class IrqDslHoverService extends HoverService {
 		if (platform == null) {
 			return "device " + device.getName();
 		}
-		for (DevicePath path : new PlatformFacts(platform).devices()) {
-			if (path.device() == device) {
-				String chain = path.domains().stream().map(d -> d.getName() + " : " + d.getKind()).collect(Collectors.joining(" → "));
-				return "**device " + device.getName() + "** at " + device.getAddress() + "\n\nPath to the CPU: "
-						+ (chain.isEmpty() ? "(no MSI parent)" : chain) + "\n\naffinity-update: " + path.strategy().getLiteral()
-						+ (path.hasRemapping() ? " (interrupt remapping on the path)" : "") + "\n\nmessage write: "
-						+ path.msiWrite().getLiteral();
-			}
-		}
-		return "device " + device.getName();
+		return new PlatformFacts(platform).path(device).map(path -> {
+			String chain = path.domains().stream().map(d -> d.getName() + " : " + d.getKind()).collect(Collectors.joining(" → "));
+			return "**device " + device.getName() + "** at " + device.getAddress() + "\n\nPath to the CPU: "
+					+ (chain.isEmpty() ? "(no MSI parent)" : chain) + "\n\naffinity-update: " + path.strategy().getLiteral()
+					+ (path.hasRemapping() ? " (interrupt remapping on the path)" : "") + "\n\nmessage write: "
+					+ path.msiWrite().getLiteral();
+		}).orElse("device " + device.getName());
 	}
 
 	private static String flags(long flags) {

@@ -4,6 +4,7 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.PlatformFacts;
 import org.irqdsl.irqDsl.AffinityUpdate;
+import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.MsiCapability;
 import org.irqdsl.irqDsl.MsiWrite;
@@ -93,7 +94,7 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 		fixes.add(Fixes.markMaskable(msi));
 		Platform platform = EcoreUtil2.getContainerOfType(msi, Platform.class);
 		if (platform != null) {
-			new PlatformFacts(platform).devices().stream().filter(p -> p.device().getMsi() == msi).findFirst()
+			new PlatformFacts(platform).path(EcoreUtil2.getContainerOfType(msi, Device.class))
 					.filter(p -> p.strategy() != AffinityUpdate.TWO_STEP)
 					.flatMap(p -> p.strategyDomain().or(p::root))
 					.flatMap(domain -> Fixes.setStrategy(domain, AffinityUpdate.TWO_STEP.getLiteral()))
