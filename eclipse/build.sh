@@ -1,22 +1,18 @@
 #!/usr/bin/env bash
 # The Tycho build of the Eclipse plugin, run by the root reactor's module `eclipse` (pom.xml):
 #   build.sh MVN39 LOCAL_REPOSITORY offline=(true|false) skipTests=(true|false)
-# Runs eclipse/tycho/pom.xml `verify` with Maven 3.9 under xvfb-run (the UI tests need an X server);
-# installs the Debian package xvfb when xvfb-run is missing (as root, or with password-less sudo).
+# Runs eclipse/tycho/pom.xml `verify` with Maven 3.9 under xvfb-run (the UI tests need an X server and
+# GTK 3); installs the Debian packages of the group mvn-verify of scripts/system-packages.txt that are
+# missing (scripts/install-system-packages: as root, or with sudo).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 mvn39="$1"; repo="$2"; offline="$3"; skip_tests="$4"
 [ -x "$mvn39" ] || { echo "eclipse: Maven 3.9 is missing at $mvn39" >&2; exit 1; }
 [ -f "$here/../dsl.ide/target/irqdsl.jar" ] || {
   echo "eclipse: dsl.ide/target/irqdsl.jar is missing: build the root reactor (mvn -B verify) rather than this module alone" >&2; exit 1; }
-if ! command -v xvfb-run >/dev/null 2>&1; then
-  echo "eclipse: xvfb-run is missing, installing the Debian package xvfb" >&2
-  if [ "$(id -u)" = 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; else
-    echo "eclipse: cannot install xvfb (not root, no password-less sudo): install it (apt-get install xvfb xauth) or build with -Dirqdsl.skipEclipse" >&2; exit 1; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y -q xvfb xauth >/dev/null 2>&1 || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q xvfb xauth >/dev/null; } || {
-    echo "eclipse: apt-get install xvfb failed: install it by hand or build with -Dirqdsl.skipEclipse" >&2; exit 1; }
-fi
+# xvfb (xvfb-run), xauth, GTK 3 for SWT: the group mvn-verify of scripts/system-packages.txt
+bash "$here/../scripts/install-system-packages" mvn-verify || {
+  echo "eclipse: the Debian packages above are missing: install them, or build with -Dirqdsl.skipEclipse" >&2; exit 1; }
 args=(-B -f "$here/tycho/pom.xml" -Dmaven.repo.local="$repo" verify)
 [ "$offline" = offline=true ] && args+=(-o)
 [ "$skip_tests" = skipTests=true ] && args+=(-DskipTests)

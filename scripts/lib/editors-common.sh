@@ -11,19 +11,9 @@ NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
 log() { printf '%s %s\n' "[$(date +%H:%M:%S)] ${0##*/}:" "$*" >&2; }
 die() { log "FAIL: $*"; exit 1; }
 
-# Debian packages, installed only when missing (apt-get update only then).
-ensure_debian_packages() {
-	local missing=() p
-	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-	done
-	[ ${#missing[@]} -eq 0 ] && return 0
-	log "installing Debian packages: ${missing[*]}"
-	local sudo=()
-	[ "$(id -u)" -eq 0 ] || sudo=(sudo)
-	"${sudo[@]}" apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+# The Debian packages of a group of scripts/system-packages.txt, installed when missing:
+# ensure_system_packages GROUP... (scripts/lib/system-packages.sh)
+source "$repo_root/scripts/lib/system-packages.sh"
 
 # The irqdsl language server jar, rebuilt when missing or older than the sources (never `mvn install`).
 ensure_server_jar() {
@@ -71,14 +61,14 @@ npm_ci_if_needed() {
 
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 
-# code-server from npm, installed with Node 24 (its postinstall compiles native modules: needs
-# build-essential, libkrb5-dev, pkg-config). Sets code_server (the executable).
+# code-server from npm, installed with Node 24 (its postinstall compiles native modules: needs the
+# group e2e-vscode of scripts/system-packages.txt). Sets code_server (the executable).
 ensure_code_server() {
 	ensure_node24
 	local prefix="$e2e_cache/code-server-$CODE_SERVER_VERSION-node-$NODE24_VERSION"
 	code_server="$prefix/node_modules/.bin/code-server"
 	if [ ! -f "$prefix/.installed" ] || [ ! -x "$code_server" ]; then
-		ensure_debian_packages build-essential libkrb5-dev pkg-config python3
+		ensure_system_packages e2e-vscode || die "the Debian packages of the group e2e-vscode are missing"
 		log "installing code-server $CODE_SERVER_VERSION into $prefix (compiles native modules, ~2 min)"
 		rm -rf "$prefix"
 		mkdir -p "$prefix"
