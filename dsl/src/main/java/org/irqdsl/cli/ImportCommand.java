@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Turn a machine's `lspci -vv`, /proc/interrupts and kernel log into an .irqdsl platform.",
 				"Writes the platform (standard output, or -o FILE); --report prints the devices at risk instead.",
-				"Exit status: 0 nothing at risk, 1 a device at risk (or the platform has a check error),",
-				"2 bad usage or unusable input." })
+				"Exit status, as `irqdsl check` of the written platform: 0 no check error (devices at risk are",
+				"reported, not an error), 1 the platform has a check error, 2 bad usage or unusable input." })
 public class ImportCommand implements Callable<Integer> {
 
 	public enum Format {
@@ -85,13 +85,17 @@ public class ImportCommand implements Callable<Integer> {
 				problems(result.problems(), err);
 			}
 			var counts = result.report().counts();
+			long notUnderstood = result.problems().stream()
+					.filter(p -> p.kind() == Problem.Kind.UNPARSEABLE).count();
 			err.println("irqdsl import: " + (output != null ? "wrote " + output : report ? "platform not written (add -o FILE)" : "platform written")
 					+ "; " + counts.devicesWithMsi() + (counts.devicesWithMsi() == 1 ? " device" : " devices") + " with MSI or MSI-X, "
-					+ result.report().atRisk().size() + " at risk"
-					+ (counts.possiblyAtRisk() > 0 ? " (" + counts.possiblyAtRisk() + " under assumptions)" : "")
+					+ counts.atRisk() + " at risk, " + counts.possiblyAtRisk() + " possibly at risk (under assumptions)"
 					+ (counts.errors() > 0 ? ", " + counts.errors() + " check errors" : "")
+					+ (notUnderstood > 0 ? ", " + notUnderstood + (notUnderstood == 1 ? " input line" : " input lines") + " not understood ("
+							+ (report ? "listed in the report" : "listed above") + ")" : "")
 					+ (report || result.report().atRisk().isEmpty() ? "" : " (see --report)"));
-			return result.hasError() || result.atRisk() ? 1 : 0;
+			// the same status as `irqdsl check` of the written platform: a device at risk is a finding, not a failure
+			return result.hasError() ? 1 : 0;
 		} catch (ImportException e) {
 			err.println("irqdsl import: " + e.getMessage());
 			return 2;

@@ -3,7 +3,6 @@ package org.irqdsl.importer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.irqdsl.cli.Finding;
 import org.irqdsl.importer.PlatformWriter.PlatformText;
@@ -13,10 +12,6 @@ import org.irqdsl.importer.PlatformWriter.PlatformText;
  * with {@code irqdsl check}'s checker, and explain the findings in a machine report.
  */
 public final class Importer {
-
-	private static final Pattern LOOKS_LIKE_INTERRUPTS = Pattern.compile("^\\s*CPU0\\b.*");
-	private static final Pattern LOOKS_LIKE_LSPCI = Pattern.compile("^(?:[0-9a-fA-F]{4,5}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7] .*");
-	private static final Pattern LOOKS_LIKE_LOG = Pattern.compile("^(?:<\\d+>)?\\[\\s*[\\d.]+\\].*|^\\[[A-Z][a-z]{2} .*");
 
 	/**
 	 * What to import. {@code kernel}: the running kernel's release when known apart from the log
@@ -52,24 +47,42 @@ public final class Importer {
 		if (request.lspci().isEmpty() && request.interrupts().isEmpty() && request.kernelLog().isEmpty()) {
 			throw new ImportException("nothing to import: give --lspci, --interrupts, --dmesg (any of them) or --local");
 		}
+		for (Optional<InputText> in : List.of(request.lspci(), request.interrupts(), request.kernelLog())) {
+			if (in.isPresent() && in.get().isBlank()) {
+				throw new ImportException(in.get().origin() + ": empty; expected " + InputText.describe(in.get().label()));
+			}
+		}
+		if (request.lspci().isPresent()) {
+			DumpKind.require(request.lspci().get(), DumpKind.LSPCI, 0);
+		}
+		if (request.interrupts().isPresent()) {
+			DumpKind.require(request.interrupts().get(), DumpKind.INTERRUPTS, 0);
+		}
 		Optional<LspciDump> lspci = request.lspci().map(LspciParser::parse);
 		if (lspci.isPresent() && lspci.get().functions().isEmpty()) {
-			throw new ImportException(nothingFound(request.lspci().get(), "no PCI function header (e.g. '00:1f.2 SATA controller: ...')"));
+			throw new ImportException(request.lspci().get().origin() + ": no PCI function header (e.g. '00:1f.2 SATA controller: ...') in "
+					+ Texts.plural(request.lspci().get().lines().size(), "line") + "; expected `lspci -vv`");
 		}
 		Optional<InterruptTable> interrupts = request.interrupts().map(ProcInterruptsParser::parse);
 		if (interrupts.isPresent() && interrupts.get().rows().isEmpty() && interrupts.get().headerLine() == 0) {
-			throw new ImportException(nothingFound(request.interrupts().get(), "neither a CPU header nor an 'IRQ: counts chip' row"));
-		}
-		if (request.kernelLog().isPresent() && request.kernelLog().get().isBlank()) {
-			throw new ImportException(request.kernelLog().get().origin() + ": the kernel log is empty");
+			throw new ImportException(request.interrupts().get().origin() + ": neither a CPU header nor an 'IRQ: counts chip' row in "
+					+ Texts.plural(request.interrupts().get().lines().size(), "line") + "; expected /proc/interrupts");
 		}
 		Optional<KernelLog> log = request.kernelLog().map(KernelLogParser::parse);
+		if (log.isPresent()) {
+			// a log without printk prefixes (dmesg -t) is still recognised by the messages its parser understood
+			DumpKind.require(log.get().input(), DumpKind.KERNEL_LOG, log.get().relevantLines());
+		}
 
 		MachineFacts facts = new MachineFactsBuilder(lspci, interrupts, log, request.kernel()).build();
 		PlatformPlan plan = PlatformPlanner.plan(facts, platformName(request.name()));
 		PlatformText text = PlatformWriter.write(plan);
 		List<Finding> findings = GeneratedPlatformCheck.check(text.text(), request.outputName());
-		List<Problem> problems = new ArrayList<>(facts.problems());
+		List<Problem> problems = new ArrayList<>();
+		lspci.ifPresent(d -> SkippedLines.summary(d.input(), facts.problems()).ifPresent(problems::add));
+		interrupts.ifPresent(t -> SkippedLines.summary(t.input(), facts.problems()).ifPresent(problems::add));
+		log.ifPresent(l -> SkippedLines.summary(l.input(), facts.problems()).ifPresent(problems::add));
+		problems.addAll(facts.problems());
 		log.filter(l -> l.relevantLines() == 0).ifPresent(l -> problems.add(Problem.notVisible(l.input().at(0),
 				"no line about the kernel version, interrupt remapping or MSI controllers")));
 		MachineReport report = MachineReport.of(plan, text, findings, problems, facts.unattributedMsi());
@@ -83,22 +96,5 @@ public final class Importer {
 			return "machine";
 		}
 		return Character.isLetter(id.charAt(0)) ? id : "m_" + id;
-	}
-
-	private static String nothingFound(InputText in, String expected) {
-		if (in.isBlank()) {
-			return in.origin() + ": empty; expected " + InputText.describe(in.label());
-		}
-		String first = in.lines().stream().filter(l -> !l.isBlank()).findFirst().orElse("");
-		String hint = "";
-		if (!in.label().equals("interrupts") && LOOKS_LIKE_INTERRUPTS.matcher(first).matches()) {
-			hint = " (it looks like /proc/interrupts: use --interrupts)";
-		} else if (!in.label().equals("lspci") && LOOKS_LIKE_LSPCI.matcher(first).matches()) {
-			hint = " (it looks like lspci output: use --lspci)";
-		} else if (LOOKS_LIKE_LOG.matcher(first).matches()) {
-			hint = " (it looks like a kernel log: use --dmesg)";
-		}
-		return in.origin() + ": " + expected + " in " + Texts.plural(in.lines().size(), "line") + "; expected "
-				+ InputText.describe(in.label()) + hint;
 	}
 }

@@ -55,6 +55,8 @@ public final class LspciParser {
 	/** "MSI-X: Enable+ Count=130 Masked-"; pciutils 2.x: "MSI-X: Enable- Mask- TabSize=8". */
 	private static final Pattern MSIX = Pattern
 			.compile("^MSI-X: Enable([+-]) (?:Count=(\\d{1,5}) Masked[+-]|Mask[+-] TabSize=(\\d{1,5}))\\s*$");
+	/** ls-caps.c cap_msi(): "Address: 00000000fee002f8  Data: 0000" (8 hex digits without 64bit+). */
+	private static final Pattern MSI_ADDRESS = Pattern.compile("^Address: ([0-9a-fA-F]{8}|[0-9a-fA-F]{16})  Data: ([0-9a-fA-F]{4})\\s*$");
 	private static final Pattern CONTROL = Pattern.compile("^Control:.*\\bDisINTx([+-])");
 	private static final Pattern DRIVER = Pattern.compile("^Kernel driver in use: (\\S+)\\s*$");
 
@@ -214,9 +216,19 @@ public final class LspciParser {
 			current.driverLine = number;
 			return;
 		}
+		if (text.startsWith("Address:") && current.lastCapabilityMsi && current.msi != null && current.msiAddress == null) {
+			Matcher a = MSI_ADDRESS.matcher(text);
+			if (a.matches()) {
+				current.msiAddress = new PciFunction.MsiAddress(Long.parseUnsignedLong(a.group(1), 16), Integer.parseInt(a.group(2), 16), number);
+			} else {
+				problems.add(Problem.unparseable(input.at(number), "MSI address line not in the form 'Address: <8 or 16 hex digits>  Data: <4 hex digits>'", text));
+			}
+			return;
+		}
 		if (!text.startsWith("Capabilities:")) {
 			return; // Status, Region, Bus, sub-lines of a capability...: nothing the import needs
 		}
+		current.lastCapabilityMsi = false;
 		if (text.equals("Capabilities: <access denied>")) {
 			current.accessDenied = true;
 			current.capabilitiesLine = number;
@@ -231,6 +243,7 @@ public final class LspciParser {
 		String body = cap.group(2);
 		if (body.startsWith("MSI:") || body.startsWith("Message Signalled Interrupts:")) {
 			msi(number, text, body);
+			current.lastCapabilityMsi = current.msi != null && current.msi.line() == number;
 		} else if (body.startsWith("MSI-X:")) {
 			msix(number, text, body);
 		} else if (body.strip().endsWith("<?>")) {
@@ -325,6 +338,8 @@ public final class LspciParser {
 		int capabilitiesLine;
 		MsiCap msi;
 		MsixCap msix;
+		PciFunction.MsiAddress msiAddress;
+		boolean lastCapabilityMsi;
 
 		Record(PciAddress address, String printed, int headerLine) {
 			this.address = address;
@@ -336,7 +351,7 @@ public final class LspciParser {
 			Capabilities caps = accessDenied ? Capabilities.ACCESS_DENIED : details ? Capabilities.VISIBLE : Capabilities.NO_DETAILS;
 			return new PciFunction(address, printed, headerLine, className, classCode, vendorDevice, description, driver,
 					driverLine, disIntx, controlLine, caps, capabilitiesLine, accessDenied ? null : msi,
-					accessDenied ? null : msix);
+					accessDenied ? null : msix, accessDenied ? null : msiAddress);
 		}
 	}
 }

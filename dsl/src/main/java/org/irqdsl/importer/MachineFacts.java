@@ -9,10 +9,12 @@ import org.irqdsl.importer.KernelLog.RemapVendor;
 /**
  * Everything the inputs say about one machine, merged and each fact with its source line; what
  * they do not say stays empty (the planner decides what to assume and says so).
+ * {@code msiControllerInferred}: when the MSI controller ({@code gicIts}, {@code imsic}) is inferred
+ * rather than seen, the assumption in words.
  */
 public record MachineFacts(List<InputText> inputs, Arch arch, Optional<Evidence> archEvidence, Cpus cpus, Kernel kernel,
 		Remap remap, Optional<Evidence> gicIts, Optional<Evidence> gicV2m, Optional<Evidence> imsic, Optional<Evidence> aplic,
-		List<MachineFunction> functions, List<Evidence> unattributedMsi, List<Evidence> notes, List<Problem> problems,
+		Optional<String> msiControllerInferred, List<MachineFunction> functions, List<Evidence> unattributedMsi, List<Evidence> notes, List<Problem> problems,
 		int unknownCapabilities, int accessDenied, boolean haveLspci, boolean haveInterrupts, boolean haveKernelLog) {
 
 	public MachineFacts {

@@ -54,6 +54,11 @@ public final class MachineFactsBuilder {
 	private Evidence irqIts;
 	private Evidence irqPerDevice;
 	private Evidence irqOldFormat;
+	private Evidence irqV2m;
+	private Evidence irqImsic;
+	/** A PCI/MSI domain row whose name has no parent prefix ("PCI-MSIX-0000:00:02.0"): the parent adds none. */
+	private Evidence irqPlainPciMsi;
+	private MsiAddresses addresses;
 
 	public MachineFactsBuilder(Optional<LspciDump> lspci, Optional<InterruptTable> interrupts, Optional<KernelLog> log,
 			Optional<KernelLog.Versioned> kernelOption) {
@@ -115,9 +120,27 @@ public final class MachineFactsBuilder {
 			inputs.add(l.input());
 			problems.addAll(l.problems());
 		});
+		addresses = MsiAddresses.of(pci.values());
 		Optional<ArchWhy> arch = archPair();
-		return new MachineFacts(inputs, arch.map(ArchWhy::arch).orElse(Arch.UNKNOWN), arch.map(ArchWhy::why), cpus(), kernel(), remap(), its(),
-				log.flatMap(KernelLog::gicV2m), log.flatMap(KernelLog::imsic), log.flatMap(KernelLog::aplic), functions,
+		Arch a = arch.map(ArchWhy::arch).orElse(Arch.UNKNOWN);
+		Optional<Evidence> v2m = log.flatMap(KernelLog::gicV2m).or(() -> Optional.ofNullable(irqV2m));
+		Optional<Evidence> its = its();
+		Optional<Evidence> imsic = log.flatMap(KernelLog::imsic).or(() -> Optional.ofNullable(irqImsic));
+		String inferred = null;
+		if (a == Arch.ARM && its.isEmpty() && v2m.isEmpty() && addresses.gicDoorbell().isPresent()) {
+			its = addresses.gicDoorbell();
+			inferred = "MSI controller: GICv3 ITS or GICv2m (an MSI doorbell 0x040 into its page, " + addresses.gicDoorbell().get().at()
+					+ "), no kernel log or /proc/interrupts line tells which: assumed the ITS; both mask at the parent"
+					+ " (MSI_FLAG_PCI_MSI_MASK_PARENT) and never rewrite the message on an affinity change";
+		}
+		if (a == Arch.RISCV && imsic.isEmpty() && irqPlainPciMsi != null) {
+			imsic = Optional.of(new Evidence("PCI/MSI domain " + irqPlainPciMsi.what() + " on RISC-V", irqPlainPciMsi.at()));
+			inferred = "MSI controller: the IMSIC (drivers/irqchip/irq-riscv-imsic-platform.c, whose msi_parent_ops add no name prefix), "
+					+ "inferred from " + irqPlainPciMsi + " without an riscv-imsic log line; a host bridge with its own MSI controller"
+					+ " (PLDA on StarFive JH7110) would look the same";
+		}
+		return new MachineFacts(inputs, a, arch.map(ArchWhy::why), cpus(), kernel(), remap(), its,
+				v2m, imsic, log.flatMap(KernelLog::aplic), Optional.ofNullable(inferred), functions,
 				unattributed, notes, problems, lspci.map(LspciDump::unknownCapabilities).orElse(0),
 				lspci.map(LspciDump::accessDenied).orElse(0), lspci.isPresent(), interrupts.isPresent(), log.isPresent());
 	}
@@ -170,6 +193,12 @@ public final class MachineFactsBuilder {
 			if (name.prefix().isEmpty() && !ownIommu && irqRemapOff == null) {
 				irqRemapOff = new Evidence("MSI domain " + chip + " without the IR- prefix", at);
 			}
+			if (name.prefix().isEmpty() && !ownIommu && irqPlainPciMsi == null) {
+				irqPlainPciMsi = new Evidence(chip + " " + Texts.excerpt(row.actions()), at);
+			}
+			if ("GICv2m-".equals(name.prefix()) && irqV2m == null) {
+				irqV2m = new Evidence("GICv2m MSI domain " + chip, at);
+			}
 			if (ownIommu && irqAmd == null) {
 				irqAmd = new Evidence("AMD IOMMU interrupt " + row.actions(), at);
 			}
@@ -221,6 +250,9 @@ public final class MachineFactsBuilder {
 		}
 		if (irqRiscv == null && (chip.startsWith("RISC-V") || chip.startsWith("APLIC") || chip.startsWith("IMSIC"))) {
 			irqRiscv = new Evidence("RISC-V chip " + chip, at);
+		}
+		if (irqImsic == null && chip.startsWith("IMSIC")) {
+			irqImsic = new Evidence("RISC-V IMSIC chip " + chip, at);
 		}
 	}
 
@@ -279,6 +311,10 @@ public final class MachineFactsBuilder {
 		if (irqRemapOn != null) {
 			return Optional.of(new ArchWhy(Arch.X86, irqRemapOn));
 		}
+		if (irqOldFormat != null) {
+			// chip and flow joined ("PCI-MSI-edge") was x86's io_apic.c/msi.c naming before the irq-domain hierarchy
+			return Optional.of(new ArchWhy(Arch.X86, new Evidence("old x86 /proc/interrupts format " + irqOldFormat.what(), irqOldFormat.at())));
+		}
 		for (PciFunction f : pci.values()) {
 			if (vmd(f) != null) {
 				return Optional.of(new ArchWhy(Arch.X86, new Evidence("Intel VMD (an x86 platform feature)", new SourceRef("lspci", f.headerLine()))));
@@ -286,6 +322,18 @@ public final class MachineFactsBuilder {
 			if (isPcHostBridge(f)) {
 				return Optional.of(new ArchWhy(Arch.X86, new Evidence(Texts.excerpt(f.summary()), new SourceRef("lspci", f.headerLine()))));
 			}
+		}
+		if (addresses.lapic().isPresent()) {
+			return Optional.of(new ArchWhy(Arch.X86, addresses.lapic().get()));
+		}
+		for (PciFunction f : pci.values()) {
+			Optional<RootComplexVendor.Inferred> v = RootComplexVendor.of(f);
+			if (v.isPresent()) {
+				return Optional.of(new ArchWhy(v.get().arch(), v.get().why()));
+			}
+		}
+		if (addresses.gicDoorbell().isPresent()) {
+			return Optional.of(new ArchWhy(Arch.ARM, addresses.gicDoorbell().get()));
 		}
 		return Optional.empty();
 	}
@@ -339,7 +387,7 @@ public final class MachineFactsBuilder {
 					"per-device MSI domain names exist only since the v6.x per-device MSI domains: " + irqPerDevice.what(),
 					irqPerDevice.at()));
 		}
-		if (irqOldFormat != null && irqX86 != null) {
+		if (irqOldFormat != null) {
 			return new Kernel(exact, exactSource, KernelVersion.X86_TWO_STEP, false, new Evidence(
 					"the /proc/interrupts format of x86 kernels before their irq-domain hierarchy (v4.x): " + irqOldFormat.what(),
 					irqOldFormat.at()));
@@ -389,6 +437,23 @@ public final class MachineFactsBuilder {
 				stateSource = fromIrq;
 			}
 		}
+		Optional<Evidence> byAddress = addresses.remappable().isPresent() ? addresses.remappable()
+				: intelHost() != null ? addresses.compatibility() : Optional.empty();
+		if (byAddress.isPresent()) {
+			RemapState addressState = addresses.remappable().isPresent() ? RemapState.ON : RemapState.OFF;
+			if (state == RemapState.UNKNOWN) {
+				state = addressState;
+				stateSource = byAddress.get();
+				if (addressState == RemapState.ON && vendor == null) {
+					vendor = RemapVendor.DMAR; // the remappable format is VT-d's
+					vendorSource = byAddress.get();
+				}
+			} else if (state == addressState) {
+				agreeing.add(byAddress.get());
+			} else {
+				conflicts.add(byAddress.get());
+			}
+		}
 		if (vendor == null) {
 			Evidence intel = irqIntel != null ? irqIntel : log.flatMap(KernelLog::intelIommu).orElse(null);
 			Evidence amd = irqAmd != null ? irqAmd : log.flatMap(KernelLog::amdIommu).orElse(null);
@@ -411,6 +476,17 @@ public final class MachineFactsBuilder {
 			}
 		}
 		return new Remap(state, stateSource, vendor, vendorSource, agreeing, conflicts);
+	}
+
+	/** An Intel host bridge, or null: only VT-d needs the remappable format, so only there does its absence say "off". */
+	private PciFunction intelHost() {
+		for (PciFunction f : pci.values()) {
+			if (isPcHostBridge(f) && (f.vendorDevice() != null ? f.vendorDevice().startsWith("8086:")
+					: f.description() != null && f.description().startsWith("Intel Corporation"))) {
+				return f;
+			}
+		}
+		return null;
 	}
 
 	private Optional<Evidence> its() {

@@ -18,10 +18,11 @@ import org.irqdsl.analysis.PciAddress;
  * @param capabilities whether the capability list could be read
  * @param msi          the MSI capability, null when absent (or not visible)
  * @param msix         the MSI-X capability, null when absent (or not visible)
+ * @param msiAddress   the MSI capability's message address, null when lspci did not print it
  */
 public record PciFunction(PciAddress address, String printed, int headerLine, String className, String classCode,
 		String vendorDevice, String description, String driver, int driverLine, Boolean disIntx, int controlLine,
-		Capabilities capabilities, int capabilitiesLine, MsiCap msi, MsixCap msix) {
+		Capabilities capabilities, int capabilitiesLine, MsiCap msi, MsixCap msix, MsiAddress msiAddress) {
 
 	/** Whether lspci could show the capability list. */
 	public enum Capabilities {
@@ -39,6 +40,13 @@ public record PciFunction(PciAddress address, String printed, int headerLine, St
 
 	/** {@code Capabilities: [b0] MSI-X: Enable+ Count=130 Masked-} (Count is the table size). */
 	public record MsixCap(boolean enabled, int tableSize, int line) {
+	}
+
+	/**
+	 * The line ls-caps.c cap_msi() prints below the MSI capability: {@code Address: fee00218  Data: 0000}
+	 * (64-bit capabilities print 16 hex digits). What the kernel last wrote, also while MSI is disabled.
+	 */
+	public record MsiAddress(long address, int data, int line) {
 	}
 
 	/** "Non-Volatile memory controller [0108]: Samsung ... [144d:a80a]" as one line for comments. */

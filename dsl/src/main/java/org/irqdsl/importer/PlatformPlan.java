@@ -43,7 +43,7 @@ public record PlatformPlan(String name, List<String> preamble, CpusPlan cpus, St
 	}
 
 	/** The platform-wide conclusions, for the report. */
-	public record Summary(Arch arch, String archWhy, int cpus, String cpusWhy, boolean cpusAssumed, String kernel,
+	public record Summary(Arch arch, String archWhy, boolean archAssumed, int cpus, String cpusWhy, boolean cpusAssumed, String kernel,
 			String kernelShort, boolean kernelKnown, RemapState remap, String remapWhy, boolean remapAssumed, String msiParents,
 			String strategy, String strategyWhy, boolean strategyAssumed, List<String> assumptions) {
 	}

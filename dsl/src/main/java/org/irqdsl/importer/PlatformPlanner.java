@@ -60,25 +60,35 @@ public final class PlatformPlanner {
 	}
 
 	private PlatformPlan plan(String name) {
-		Arch arch = facts.arch();
-		String archWhy = facts.archEvidence().map(Evidence::toString).orElse("no input shows the architecture");
+		boolean hasMsi = facts.functions().stream()
+				.anyMatch(f -> f.use() != null || (f.lspci() != null && (f.lspci().msi() != null || f.lspci().msix() != null)));
+		// an unknown architecture never means "safe": with MSI in use, assume the case at risk, x86 without remapping
+		boolean archAssumed = facts.arch() == Arch.UNKNOWN && hasMsi;
+		Arch arch = archAssumed ? Arch.X86 : facts.arch();
+		String archWhy = archAssumed
+				? "unknown: no input shows it (no host bridge, MSI address, chip name or kernel log line): assumed x86 without interrupt remapping, "
+						+ "the case at risk (no x86 MSI parent masks at the parent; without remapping a non-maskable MSI's message can be torn)"
+				: facts.archEvidence().map(Evidence::toString).orElse("no input shows the architecture");
+		if (archAssumed) {
+			assumptions.add("architecture: " + archWhy);
+		}
 		String kernel = facts.kernel().exact() == null ? null : facts.kernel().exact().toString();
 		String kernelComment = facts.kernel().exact() == null ? null : facts.kernel().exactSource().toString();
 
 		RemapState remap = facts.remap().state();
 		boolean remapAssumed = arch == Arch.X86 && remap == RemapState.UNKNOWN;
-		String remapWhy = remapAssumed ? "no kernel log line or /proc/interrupts chip shows it"
+		String remapWhy = remapAssumed ? (archAssumed ? "the architecture itself is unknown" : "no kernel log line, /proc/interrupts chip or MSI address shows it")
 				: facts.remap().stateSource() == null ? null : facts.remap().stateSource().toString();
+		facts.msiControllerInferred().ifPresent(assumptions::add);
 		Hierarchy h = switch (arch) {
 		case X86 -> x86(archWhy, remapWhy);
 		case ARM -> arm();
 		case RISCV -> riscv();
 		default -> Hierarchy.none("unknown architecture");
 		};
-		if (h.top() == null && facts.functions().stream()
-				.anyMatch(f -> f.use() != null || (f.lspci() != null && (f.lspci().msi() != null || f.lspci().msix() != null)))) {
-			assumptions.add("MSI controller: not visible (" + (arch == Arch.UNKNOWN ? "architecture unknown" : arch.label() + " without MSI controller lines")
-					+ "): no domain written; add the kernel log (dmesg) to the import");
+		if (h.top() == null && hasMsi) {
+			assumptions.add("MSI controller: not visible (" + arch.label() + " without MSI controller lines"
+					+ "): no domain written, the devices are not assessed; add the kernel log (dmesg) or /proc/interrupts to the import");
 		}
 
 		List<BusPlan> buses = buses(h.top());
@@ -88,7 +98,7 @@ public final class PlatformPlanner {
 
 		CpusPlan cpus = cpus(arch, buses);
 		Strategy st = h.strategy();
-		Summary summary = new Summary(arch, archWhy, cpus.count(), cpus.comment(), facts.cpus().count() == null, kernelText(),
+		Summary summary = new Summary(arch, archWhy, archAssumed, cpus.count(), cpus.comment(), facts.cpus().count() == null, kernelText(),
 				kernelShort(), kernel != null, remap, remapWhy, remapAssumed, h.parents(), st == null ? null : st.name(),
 				st == null ? null : st.why(), st != null && st.assumed(), List.copyOf(assumptions));
 		return new PlatformPlan(name, preamble(), cpus, kernel, kernelComment, domains, buses, epilogue, summary);
@@ -145,7 +155,8 @@ public final class PlatformPlanner {
 	private Hierarchy arm() {
 		List<DomainPlan> domains = new ArrayList<>();
 		if (facts.gicIts().isPresent()) {
-			List<String> c = new ArrayList<>(List.of("GICv3 ITS: " + facts.gicIts().get(), "msi-parent-ops: " + KernelMsiParents.GIC_ITS.source(),
+			List<String> c = new ArrayList<>(List.of((facts.msiControllerInferred().isPresent() ? "assumed GICv3 ITS: " : "GICv3 ITS: ")
+					+ facts.gicIts().get(), "msi-parent-ops: " + KernelMsiParents.GIC_ITS.source(),
 					"IRQ_DOMAIN_FLAG_MSI_IMMUTABLE: an affinity change moves the LPI's collection, never the device's message"));
 			facts.notes().forEach(n -> c.add(n.toString()));
 			String why = "GIC ITS: the message (ITS doorbell, event id) does not depend on the target CPU";
@@ -173,7 +184,7 @@ public final class PlatformPlanner {
 				"IMSIC moves through a temporary vector with a pending check (two-step-like)", "IMSIC lazy move");
 		List<DomainPlan> domains = new ArrayList<>();
 		domains.add(new DomainPlan("imsic", "IMSIC", null,
-				new ArrayList<>(List.of(facts.imsic().get().toString(), "msi-parent-ops: " + KernelMsiParents.IMSIC.source())), null, null,
+				new ArrayList<>(List.of((facts.msiControllerInferred().isPresent() ? "assumed RISC-V IMSIC: " : "") + facts.imsic().get(), "msi-parent-ops: " + KernelMsiParents.IMSIC.source())), null, null,
 				List.of(), KernelMsiParents.IMSIC, s.name(), s.why()));
 		String parents = "IMSIC";
 		if (facts.aplic().isPresent() && facts.aplic().get().what().contains("forwarded")) {
@@ -411,7 +422,8 @@ public final class PlatformPlanner {
 				msi = new MsiPlan(m.countCapable(), m.maskable(), m.address64());
 				comments.add("MSI " + (m.enabled() ? "Enable+" : "Enable-") + " Count=" + m.countEnabled() + "/" + m.countCapable() + " Maskable"
 						+ (m.maskable() ? "+" : "-") + " 64bit" + (m.address64() ? "+" : "-") + " (lspci:" + m.line() + ")"
-						+ (m.countCapable() > 1 ? ": count is what the function can ask for, " + m.countEnabled() + " enabled" : "")
+						+ (m.countCapable() > 1 ? ": count is what the function can ask for, "
+								+ (m.enabled() ? m.countEnabled() + " enabled" : "MSI disabled at dump time (Enable-)") : "")
 						+ (x == null ? "" : "; MSI-X Count=" + x.tableSize() + " (lspci:" + x.line() + ") disabled"));
 				enabled = m.enabled();
 			}

@@ -7,13 +7,15 @@ package org.irqdsl.importer;
  * text outside any lspci record, an /proc/interrupts row without a number);</li>
  * <li>{@code warning}: a tool's warning found in the dump (pcilib's, spliced into lspci's output);</li>
  * <li>{@code not-visible}: a fact the input hides (lspci without root prints
- * {@code Capabilities: <access denied>}).</li>
+ * {@code Capabilities: <access denied>});</li>
+ * <li>{@code skipped}: a large share of an input's lines is not of its kind (one summary, at the
+ * first such line).</li>
  * </ul>
  */
 public record Problem(SourceRef at, Kind kind, String message, String text) {
 
 	public enum Kind {
-		UNPARSEABLE("unparseable"), WARNING("warning"), NOT_VISIBLE("not-visible");
+		UNPARSEABLE("unparseable"), WARNING("warning"), NOT_VISIBLE("not-visible"), SKIPPED("skipped");
 
 		private final String label;
 
@@ -36,6 +38,10 @@ public record Problem(SourceRef at, Kind kind, String message, String text) {
 
 	public static Problem notVisible(SourceRef at, String message) {
 		return new Problem(at, Kind.NOT_VISIBLE, message, null);
+	}
+
+	public static Problem skipped(SourceRef at, String message, String text) {
+		return new Problem(at, Kind.SKIPPED, message, Texts.excerpt(text));
 	}
 
 	/** {@code lspci:12: unparseable: message: "text"}. */

@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class ProcInterruptsParser {
 
-	private static final Pattern HEADER = Pattern.compile("^\\s*(CPU\\d+\\s*)+$");
-	private static final Pattern CPU = Pattern.compile("CPU(\\d+)");
 	private static final Pattern ROW = Pattern.compile("^\\s*([A-Za-z0-9_]+):(.*)$");
 	/** Flow handler names (desc->name) the old format glued to the chip: "IR-PCI-MSI-edge". */
 	private static final Set<String> FLOWS = Set.of("edge", "level", "fasteoi", "simple", "percpu", "percpu_devid", "bad",
@@ -49,18 +47,15 @@ public final class ProcInterruptsParser {
 			if (text.isBlank()) {
 				continue;
 			}
-			if (HEADER.matcher(text).matches()) {
+			List<Integer> found = cpuHeader(text);
+			if (found != null) {
 				if (headerLine != 0) {
 					problems.add(Problem.unparseable(input.at(number), "second CPU header: ignored (one dump per file)", text));
 					continue;
 				}
-				Matcher m = CPU.matcher(text);
-				List<Integer> found = new ArrayList<>();
 				boolean ok = true;
-				while (m.find()) {
-					int cpu = m.group(1).length() > 5 ? MAX_CPUS : Integer.parseInt(m.group(1));
-					ok &= cpu < MAX_CPUS && (found.isEmpty() || cpu > found.get(found.size() - 1));
-					found.add(cpu);
+				for (int c = 0; c < found.size(); c++) {
+					ok &= found.get(c) < MAX_CPUS && (c == 0 || found.get(c) > found.get(c - 1));
 				}
 				if (!ok) {
 					problems.add(Problem.unparseable(input.at(number),
@@ -83,6 +78,39 @@ public final class ProcInterruptsParser {
 			rows.add(parsed);
 		}
 		return new InterruptTable(input, cpus, headerLine, rows, problems);
+	}
+
+	/**
+	 * The CPU numbers of a header line ("           CPU0       CPU1 ..."), or null when the line is
+	 * not one. A token loop, not a regular expression: a repeated group such as
+	 * {@code (CPU\d+\s*)+} recurses once per CPU in java.util.regex and overflows the stack near
+	 * 1,500 CPUs, and machines have up to 8,192 (NR_CPUS).
+	 */
+	static List<Integer> cpuHeader(String text) {
+		List<Integer> cpus = new ArrayList<>();
+		int i = 0;
+		int n = text.length();
+		while (true) {
+			while (i < n && Character.isWhitespace(text.charAt(i))) {
+				i++;
+			}
+			if (i == n) {
+				return cpus.isEmpty() ? null : cpus;
+			}
+			if (!text.startsWith("CPU", i)) {
+				return null;
+			}
+			i += 3;
+			int start = i;
+			while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+				i++;
+			}
+			if (i == start || (i < n && !Character.isWhitespace(text.charAt(i)))) {
+				return null;
+			}
+			// more than five digits cannot be a CPU number: out of range, reported by the caller
+			cpus.add(i - start > 5 ? MAX_CPUS : Integer.parseInt(text, start, i, 10));
+		}
 	}
 
 	/** Splits a row after "ID:" into counts and description; {@code ncpu} < 0 when the header is missing. */

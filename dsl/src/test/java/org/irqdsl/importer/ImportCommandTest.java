@@ -61,12 +61,22 @@ class ImportCommandTest {
 		assertThat(r.err()).contains("0 at risk");
 	}
 
+	/**
+	 * Issue 10 item 5: import exited 1 for devices at risk where `irqdsl check` of the same platform
+	 * exits 0. The status now follows check of the written platform; the risk is in the summary and report.
+	 */
 	@Test
-	void exitOneWhenADeviceIsAtRisk() {
-		Run r = run("import", "--lspci", sample("lspci-server-asrockrack-e3c252-xeon-x710-nvme-msix.txt"), "--name", "srv");
-		assertThat(r.status()).isEqualTo(1);
-		assertThat(r.out()).contains("platform srv {");
-		assertThat(r.err()).contains("11 at risk (11 under assumptions) (see --report)");
+	void exitStatusIsCheckOfTheWrittenPlatform(@TempDir Path dir) {
+		Path target = dir.resolve("srv.irqdsl");
+		Run r = run("import", "--lspci", sample("lspci-server-asrockrack-e3c252-xeon-x710-nvme-msix.txt"), "--name", "srv", "-o",
+				target.toString());
+		assertThat(r.err()).contains("11 at risk, 0 possibly at risk (under assumptions) (see --report)");
+		Run check = run("check", target.toString());
+		assertThat(check.out()).contains("0 errors");
+		assertThat(r.status()).isZero().isEqualTo(check.status());
+		Run unknown = run("import", "--lspci", sample("lspci-notebook-hp14-tigerlake-vmd-nonroot-access-denied.txt"));
+		assertThat(unknown.err()).contains("0 at risk, 8 possibly at risk (under assumptions)");
+		assertThat(unknown.status()).isZero();
 	}
 
 	@Test
@@ -97,7 +107,7 @@ class ImportCommandTest {
 	void jsonReport() {
 		Run r = run("import", "--interrupts", sample("interrupts-chromeos-intel-4cpu-ir-msix-perdevice.txt"), "--dmesg",
 				sample("dmesg-chromeos-dmar-ir-x2apic-syslogprefix.txt"), "--report", "--format", "json");
-		assertThat(r.status()).isEqualTo(1);
+		assertThat(r.status()).isZero();
 		var json = JsonParser.parseString(r.out()).getAsJsonObject();
 		assertThat(json.getAsJsonObject("machine").get("msiParents").getAsString()).isEqualTo("VECTOR + DMAR");
 		assertThat(json.getAsJsonArray("atRisk")).hasSize(8);
@@ -106,10 +116,11 @@ class ImportCommandTest {
 
 	@Test
 	void textReportWithKernel() {
-		Run r = run("import", "--lspci", sample("lspci-server-asrockrack-e3c252-xeon-x710-nvme-msix.txt"), "--kernel", "5.15.0-83-generic",
+		// SOURCES.md: the H61 desktop ran 5.10.74; its MSI addresses show no remapping, so the kernel decides the update
+		Run r = run("import", "--lspci", sample("lspci-desktop-asus-p8h61-sandybridge-radeon-rtl8168.txt"), "--kernel", "5.10.74-generic",
 				"--report");
-		assertThat(r.out()).startsWith("Machine report: platform server_asrockrack_e3c252_xeon_x710_nvme_msix")
-				.contains("affinity update:     two-step (kernel 5.15.0 >= v5.6");
+		assertThat(r.out()).startsWith("Machine report: platform desktop_asus_p8h61_sandybridge_radeon_rtl8168")
+				.contains("affinity update:     two-step (kernel 5.10.74 >= v5.6");
 	}
 
 	@Test

@@ -122,4 +122,57 @@ class ProcInterruptsParserTest {
 				""");
 		assertThat(t.problems()).extracting(p -> p.at().line()).containsExactly(3, 4);
 	}
+
+	/** Issue 10 item 1: a header of 1,500 or more CPUs overflowed the stack of a repeated regex group. */
+	@Test
+	void headerOf8192CpusWithDataRows() {
+		int n = 8192; // NR_CPUS of the largest x86 and arm64 configurations
+		StringBuilder text = new StringBuilder();
+		for (int c = 0; c < n; c++) {
+			text.append(String.format("%10s", "CPU" + c));
+		}
+		text.append('\n');
+		for (String row : new String[] { "  0:", " 42:", "LOC:" }) {
+			text.append(row);
+			for (int c = 0; c < n; c++) {
+				text.append(String.format(" %10d", c % 7));
+			}
+			text.append(row.equals("LOC:") ? "   Local timer interrupts\n" : row.equals(" 42:") ? "  IR-PCI-MSI 512000-edge      ahci\n"
+					: "  IR-IO-APIC    2-edge      timer\n");
+		}
+		InterruptTable t = parse(text.toString());
+		assertThat(t.problems()).isEmpty();
+		assertThat(t.cpus()).hasSize(n).startsWith(0, 1, 2).endsWith(n - 1);
+		assertThat(t.headerLine()).isEqualTo(1);
+		Row ahci = row(t, "42");
+		assertThat(ahci.chip()).isEqualTo("IR-PCI-MSI");
+		assertThat(ahci.hwirq()).isEqualTo(512000L);
+		assertThat(ahci.actions()).isEqualTo("ahci");
+		long perRow = 0;
+		for (int c = 0; c < n; c++) {
+			perRow += c % 7;
+		}
+		assertThat(ahci.total()).isEqualTo(perRow);
+		assertThat(row(t, "LOC").actions()).isEqualTo("Local timer interrupts");
+	}
+
+	@Test
+	void headerOf2000CpusImportsWithTheCpuCount() throws Exception {
+		StringBuilder text = new StringBuilder(" ");
+		for (int c = 0; c < 2000; c++) {
+			text.append(c == 0 ? "" : " ").append("CPU").append(c);
+		}
+		Importer.Result r = ImportRulesTest.run(null, text + "\n", null, null);
+		assertThat(r.platformText()).contains("cpus 2000    // header CPU0..CPU1999 (interrupts:1)");
+	}
+
+	@Test
+	void cpuHeaderTokens() {
+		assertThat(ProcInterruptsParser.cpuHeader("           CPU0       CPU1       ")).containsExactly(0, 1);
+		assertThat(ProcInterruptsParser.cpuHeader("CPU0 CPU2")).containsExactly(0, 2);
+		assertThat(ProcInterruptsParser.cpuHeader("CPU0 CPUx")).isNull();
+		assertThat(ProcInterruptsParser.cpuHeader("CPU0 GPU1")).isNull();
+		assertThat(ProcInterruptsParser.cpuHeader("CPU0CPU1")).isNull();
+		assertThat(ProcInterruptsParser.cpuHeader("   ")).isNull();
+	}
 }
