@@ -35,6 +35,10 @@ public class IrqDslIdeModule extends AbstractIrqDslIdeModule {
 		return IrqDslHoverService.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.server.rename.IRenameService2> bindIRenameService2() {
+		return org.irqdsl.ide.rename.IrqDslRenameService.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.generator.IShouldGenerate> bindIShouldGenerate() {
 		return org.irqdsl.ide.server.NoGeneration.class;
 	}

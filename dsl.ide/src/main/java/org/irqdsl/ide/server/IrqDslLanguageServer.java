@@ -35,7 +35,22 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentOnTypeFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.xtext.IGrammarAccess;
+import org.eclipse.xtext.ide.server.BuildManager.Buildable;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
 
 /**
  * Xtext's language server, made robust for every client:
@@ -45,6 +60,11 @@ import org.eclipse.xtext.ide.server.LanguageServerImpl;
  * folder, or the server's working directory, becomes the root.</li>
  * <li>positions outside the document (a client racing its own edits, or simply wrong), and
  * documents that are neither open nor on disk, get an empty answer instead of an internal error.</li>
+ * <li>edits past the end of a line or of the document are clamped to it, as LSP says
+ * ({@link ContentChanges}), instead of being dropped.</li>
+ * <li>requests it cannot answer get a JSON-RPC error that says why: an unknown method
+ * (MethodNotFound), an unknown command, a rename where there is no name or to a name the grammar
+ * does not accept (InvalidParams).</li>
  * </ul>
  */
 public class IrqDslLanguageServer extends LanguageServerImpl {
@@ -131,8 +151,102 @@ public class IrqDslLanguageServer extends LanguageServerImpl {
 	}
 
 	@Override
+	protected List<DocumentSymbol> documentSymbol(DocumentSymbolParams params, CancelIndicator cancel) {
+		return inRange(params.getTextDocument(), () -> super.documentSymbol(params, cancel), List::of);
+	}
+
+	@Override
+	protected List<FoldingRange> foldingRange(FoldingRangeRequestParams params, CancelIndicator cancel) {
+		return inRange(params.getTextDocument(), () -> super.foldingRange(params, cancel), List::of);
+	}
+
+	@Override
+	protected List<? extends TextEdit> formatting(DocumentFormattingParams params, CancelIndicator cancel) {
+		return inRange(params.getTextDocument(), () -> super.formatting(params, cancel), List::of);
+	}
+
+	@Override
+	protected SemanticTokens semanticTokensFull(SemanticTokensParams params, CancelIndicator cancel) {
+		return inRange(params.getTextDocument(), () -> super.semanticTokensFull(params, cancel), () -> new SemanticTokens(List.of()));
+	}
+
+	/**
+	 * A new name the grammar would not parse is refused before anything is read; a position without a
+	 * renameable name answers an error (LSP: rename returns an error where prepareRename returns null).
+	 */
+	@Override
+	public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+		java.util.Optional<String> badName = newNameRule(getURI(params.getTextDocument())).flatMap(rule -> rule.problem(params.getNewName()));
+		if (badName.isPresent()) {
+			return ResponseErrors.failed(ResponseErrorCode.InvalidParams, badName.get());
+		}
+		return super.rename(params).thenApply(edit -> {
+			if (edit == null) {
+				throw ResponseErrors.exception(ResponseErrorCode.InvalidParams, "no symbol to rename at line "
+						+ (params.getPosition().getLine() + 1) + ", column " + (params.getPosition().getCharacter() + 1));
+			}
+			return edit;
+		});
+	}
+
+	/** Null where prepareRename finds nothing to rename (a keyword, a number, blank space). */
+	@Override
 	protected WorkspaceEdit rename(RenameParams params, CancelIndicator cancel) {
-		return inRange(params.getTextDocument(), () -> super.rename(params, cancel), WorkspaceEdit::new);
+		return inRange(params.getTextDocument(), () -> {
+			if (prepareRename(new PrepareRenameParams(params.getTextDocument(), params.getPosition()), cancel) == null) {
+				return null;
+			}
+			return super.rename(params, cancel);
+		}, () -> null);
+	}
+
+	private java.util.Optional<NewNameRule> newNameRule(org.eclipse.emf.common.util.URI uri) {
+		IResourceServiceProvider language = uri == null ? null : getResourceServiceProvider(uri);
+		IGrammarAccess grammar = language == null ? null : language.get(IGrammarAccess.class);
+		return grammar == null ? java.util.Optional.empty() : java.util.Optional.of(new NewNameRule(grammar.getGrammar()));
+	}
+
+	/** Only the commands the server announced at initialize (Xtext's registry throws on any other). */
+	@Override
+	public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+		List<String> known = announcedCommands();
+		if (!known.contains(params.getCommand())) {
+			return ResponseErrors.failed(ResponseErrorCode.InvalidParams, "unknown command '" + params.getCommand()
+					+ "'; the commands of this server: " + ResponseErrors.quoted(known));
+		}
+		return super.executeCommand(params);
+	}
+
+	private List<String> announcedCommands() {
+		InitializeResult result = getLanguageServerAccess().getInitializeResult();
+		ExecuteCommandOptions commands = result == null ? null : result.getCapabilities().getExecuteCommandProvider();
+		return commands == null || commands.getCommands() == null ? List.of() : commands.getCommands();
+	}
+
+	/** A request for a method nobody handles (Xtext throws UnsupportedOperationException). */
+	@Override
+	public CompletableFuture<?> request(String method, Object parameter) {
+		if (!getExtensionProviders().containsKey(method)) {
+			return ResponseErrors.failed(ResponseErrorCode.MethodNotFound, "unknown method '" + method + "'");
+		}
+		return super.request(method, parameter);
+	}
+
+	/** Not announced; Xtext leaves it an auto-generated stub that throws. */
+	@Override
+	public CompletableFuture<List<? extends TextEdit>> onTypeFormatting(DocumentOnTypeFormattingParams params) {
+		return ResponseErrors.failed(ResponseErrorCode.MethodNotFound, "textDocument/onTypeFormatting is not supported");
+	}
+
+	/** Clamps the edits to the text they apply to; runs in the write request, after earlier edits. */
+	@Override
+	protected Buildable toBuildable(DidChangeTextDocumentParams params) {
+		org.eclipse.emf.common.util.URI uri = getURI(params.getTextDocument());
+		if (uri != null && params.getContentChanges() != null && getWorkspaceManager().isDocumentOpen(uri)) {
+			String text = getWorkspaceManager().doRead(uri, (document, resource) -> document.getContents());
+			params.setContentChanges(ContentChanges.clamped(text, params.getContentChanges()));
+		}
+		return super.toBuildable(params);
 	}
 
 	@Override

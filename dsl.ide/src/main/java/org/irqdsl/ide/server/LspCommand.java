@@ -28,7 +28,14 @@ public class LspCommand implements Callable<Integer> {
 		System.setOut(System.err);
 		Injector injector = Guice.createInjector(new ServerModule());
 		LanguageServerImpl server = injector.getInstance(IrqDslLanguageServer.class);
-		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out);
+		// A bad frame is skipped and a failed request answers one line: the server keeps serving.
+		Launcher<LanguageClient> launcher = new RecoveringLauncherBuilder<LanguageClient>(System.err)
+				.setLocalService(server)
+				.setRemoteInterface(LanguageClient.class)
+				.setInput(in)
+				.setOutput(out)
+				.setExceptionHandler(new ResponseErrors(System.err)::toResponseError)
+				.create();
 		server.connect(launcher.getRemoteProxy());
 		try {
 			launcher.startListening().get();
