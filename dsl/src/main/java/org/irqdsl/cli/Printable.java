@@ -54,7 +54,8 @@ final class Printable {
 		return new PrintWriter(out) {
 			@Override
 			public void write(String s, int off, int len) {
-				super.write(lines(s.substring(off, off + len)));
+				String safe = lines(s.substring(off, off + len));
+				super.write(safe, 0, safe.length());
 			}
 
 			@Override
