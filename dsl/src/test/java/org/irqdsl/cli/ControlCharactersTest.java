@@ -74,4 +74,18 @@ class ControlCharactersTest {
 		assertThat(json.out()).contains("torn\\u001b[2J\\u202e");
 		JsonParser.parseString(json.out());
 	}
+
+	@Test
+	void importEchoesADumpsLinesEscaped() throws Exception {
+		Path dump = write(dir, "interrupts.txt", """
+				           CPU0       CPU1
+				  24:          0       1234  IR-PCI-MSI 512000-edge      ahci[0000:00:1f.2]
+				garbage \u001b]2;title\u0007 without a colon \u202e
+				""");
+		CliRun run = CliRun.irqdsl("import", "--interrupts", dump, "--report");
+		assertThat(run.out() + run.err()).doesNotContainPattern("[\\p{Cc}\\p{Cf}&&[^\n]]");
+		CliRun json = CliRun.irqdsl("import", "--interrupts", dump, "--report", "--format", "json");
+		assertThat(json.out()).doesNotContainPattern("[\\p{Cc}\\p{Cf}&&[^\n]]");
+		JsonParser.parseString(json.out());
+	}
 }
