@@ -56,7 +56,7 @@ public class CheckCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter err = Printable.writer(spec.commandLine().getErr());
 		try {
 			if (!(maxFileSizeMiB > 0)) {
 				throw new UsageException("--max-file-size " + maxFileSizeMiB + ": expected a positive number of MiB");
@@ -78,7 +78,7 @@ public class CheckCommand implements Callable<Integer> {
 			}
 			return result.findings().stream().anyMatch(Finding::isError) ? 1 : 0;
 		} catch (UsageException e) {
-			err.println("irqdsl check: " + e.getMessage());
+			e.getMessage().lines().forEach(line -> err.println("irqdsl check: " + line));
 			return 2;
 		} finally {
 			out.flush();
@@ -117,7 +117,7 @@ public class CheckCommand implements Callable<Integer> {
 			json.put("warnings", warningCount);
 			json.put("infos", infoCount);
 			json.put("diagnostics", all);
-			out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json));
+			out.println(Printable.json(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json)));
 			return;
 		}
 		for (Finding f : all) {

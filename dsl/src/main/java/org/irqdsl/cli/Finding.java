@@ -7,8 +7,11 @@ public record Finding(String file, int line, int column, String severity, String
 		return "error".equals(severity);
 	}
 
-	/** {@code path:line:col: severity: message [id]}, the form compilers and dtc print. */
+	/**
+	 * {@code path:line:col: severity: message [id]}, the form compilers and dtc print; one line,
+	 * whatever the file's name or the quoted text holds (control characters are escaped, {@link Printable}).
+	 */
 	public String toText() {
-		return file + ":" + line + ":" + column + ": " + severity + ": " + message + " [" + id + "]";
+		return Printable.line(file + ":" + line + ":" + column + ": " + severity + ": " + message + " [" + id + "]");
 	}
 }

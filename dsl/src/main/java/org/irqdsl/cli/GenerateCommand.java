@@ -44,9 +44,12 @@ public class GenerateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter out = Printable.writer(spec.commandLine().getOut());
+		PrintWriter err = Printable.writer(spec.commandLine().getErr());
 		try {
+			if (output.toString().isEmpty()) {
+				throw new UsageException("-o '': expected a folder name");
+			}
 			LoadedModels loaded = LoadedModels.load(SourceFiles.expand(paths));
 			if (loaded.report("generate", err)) {
 				return loaded.internalErrors().isEmpty() ? 2 : 3;
@@ -62,22 +65,68 @@ public class GenerateCommand implements Callable<Integer> {
 			if (Files.exists(output) && !Files.isDirectory(output)) {
 				throw new UsageException(output + ": not a folder");
 			}
-			Files.createDirectories(output);
-			for (Map.Entry<String, String> f : files.entrySet()) {
-				AtomicFiles.write(output.resolve(f.getKey()), f.getValue());
-				out.println("wrote " + output.resolve(f.getKey()));
+			try {
+				Files.createDirectories(output);
+			} catch (IOException e) {
+				throw new UsageException("cannot create folder " + output + ": " + IoMessages.describe(e));
+			}
+			List<AtomicFiles.Staged> staged = stage(files, err);
+			if (staged == null) {
+				return 2;
+			}
+			for (int i = 0; i < staged.size(); i++) {
+				try {
+					staged.get(i).commit();
+				} catch (IOException e) {
+					// after every file was written beside its target, a rename failing is rare (the folder changed meanwhile)
+					staged.subList(i + 1, staged.size()).forEach(AtomicFiles.Staged::discard);
+					err.println("irqdsl generate: " + IoMessages.cannotWrite(staged.get(i).file(), e) + "; "
+							+ (i == 0 ? "nothing" : "only the files above") + " written");
+					return 2;
+				}
+				out.println("wrote " + staged.get(i).file());
 			}
 			return 0;
 		} catch (UsageException e) {
-			err.println("irqdsl generate: " + e.getMessage());
-			return 2;
-		} catch (IOException e) {
-			err.println("irqdsl generate: cannot write into " + output + ": " + e);
+			e.getMessage().lines().forEach(line -> err.println("irqdsl generate: " + line));
 			return 2;
 		} finally {
 			out.flush();
 			err.flush();
 		}
+	}
+
+	/**
+	 * Checks every target (none is a folder, the folder is writable), then writes every file beside
+	 * its target; null, after saying why and with nothing written, when one cannot be.
+	 */
+	private List<AtomicFiles.Staged> stage(Map<String, String> files, PrintWriter err) {
+		List<String> problems = new ArrayList<>();
+		for (String name : files.keySet()) {
+			try {
+				AtomicFiles.target(output.resolve(name));
+			} catch (IOException e) {
+				problems.add(IoMessages.cannotWrite(output.resolve(name), e));
+			}
+		}
+		List<AtomicFiles.Staged> staged = new ArrayList<>();
+		if (problems.isEmpty()) {
+			for (Map.Entry<String, String> f : files.entrySet()) {
+				try {
+					staged.add(AtomicFiles.stage(output.resolve(f.getKey()), f.getValue()));
+				} catch (IOException e) {
+					problems.add(IoMessages.cannotWrite(output.resolve(f.getKey()), e));
+					break;
+				}
+			}
+		}
+		if (problems.isEmpty()) {
+			return staged;
+		}
+		staged.forEach(AtomicFiles.Staged::discard);
+		problems.forEach(p -> err.println("irqdsl generate: " + p));
+		err.println("irqdsl generate: nothing written");
+		return null;
 	}
 
 	/** The files of one model, each config re-read by the runtime's reader before anything is written. */

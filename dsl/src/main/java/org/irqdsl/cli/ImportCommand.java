@@ -69,9 +69,17 @@ public class ImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		// standard output carries the platform as written to a file (raw) or the report (escaped below)
 		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter err = Printable.writer(spec.commandLine().getErr());
 		try {
+			if (output != null) {
+				if (output.toString().isEmpty()) {
+					throw new ImportException("-o '': expected a file name");
+				}
+				// a folder or an unwritable place is known before the dumps are read
+				AtomicFiles.target(output);
+			}
 			Importer.Request request = request(err);
 			Importer.Result result = Importer.run(request);
 			if (output != null) {
@@ -80,7 +88,7 @@ public class ImportCommand implements Callable<Integer> {
 				out.print(result.platformText());
 			}
 			if (report) {
-				out.print(format == Format.json ? result.report().toJson() + "\n" : result.report().toText());
+				out.print(format == Format.json ? Printable.json(result.report().toJson()) + "\n" : Printable.lines(result.report().toText()));
 			} else {
 				problems(result.problems(), err);
 			}
@@ -100,7 +108,7 @@ public class ImportCommand implements Callable<Integer> {
 			err.println("irqdsl import: " + e.getMessage());
 			return 2;
 		} catch (IOException e) {
-			err.println("irqdsl import: cannot write " + output + ": " + InputText.ioProblem(e));
+			err.println("irqdsl import: " + IoMessages.cannotWrite(output, e));
 			return 2;
 		} finally {
 			out.flush();

@@ -28,14 +28,14 @@ public class IrqDslCli implements Runnable {
 		// exit 2 for usage errors; never a stack trace for anything else
 		cli.setExitCodeExceptionMapper(e -> 2);
 		cli.setParameterExceptionHandler((ex, args) -> {
-			PrintWriter err = ex.getCommandLine().getErr();
+			PrintWriter err = Printable.writer(ex.getCommandLine().getErr());
 			err.println("irqdsl: " + ex.getMessage());
 			err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
 			err.flush();
 			return 2;
 		});
 		cli.setExecutionExceptionHandler((ex, command, parseResult) -> {
-			PrintWriter err = command.getErr();
+			PrintWriter err = Printable.writer(command.getErr());
 			err.println("irqdsl: internal error: " + ex + (System.getenv("IRQDSL_DEBUG") == null
 					? " (set IRQDSL_DEBUG=1 for the stack trace)" : ""));
 			if (System.getenv("IRQDSL_DEBUG") != null) {

@@ -1,6 +1,7 @@
 package org.irqdsl.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.irqdsl.irqDsl.Scenario;
 import org.irqdsl.runtime.sim.ExpectationResult;
 import org.irqdsl.runtime.sim.Limits;
 import org.irqdsl.runtime.sim.ProgressListener;
+import org.irqdsl.runtime.sim.Seconds;
 import org.irqdsl.runtime.sim.Verdict;
 import org.irqdsl.runtime.sim.config.SimConfig;
 import org.irqdsl.runtime.sim.config.SimConfigException;
@@ -60,22 +62,33 @@ public class SimulateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter out = format == CheckCommand.Format.json ? spec.commandLine().getOut() : Printable.writer(spec.commandLine().getOut());
+		PrintWriter err = Printable.writer(spec.commandLine().getErr());
 		try {
-			Limits limits = limits();
+			Limits limits = limits(err);
 			List<ScenarioRun> runs = new ArrayList<>();
 			List<Path> models = new ArrayList<>();
 			List<SimConfig> configs = new ArrayList<>();
+			int badConfigs = 0;
 			for (Path p : paths) {
 				if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
-					configs.add(read(p));
+					// every config is read and its problems reported; the valid ones still run
+					SimConfig c = read(p, err);
+					if (c == null) {
+						badConfigs++;
+					} else {
+						configs.add(c);
+					}
 				} else {
 					models.add(p);
 				}
 			}
 			List<Selected> selected = select(models, configs, err);
 			if (selected == null) {
+				return 2;
+			}
+			if (selected.isEmpty() && badConfigs > 0) {
+				err.println("irqdsl simulate: no valid config: nothing simulated");
 				return 2;
 			}
 			for (Selected s : selected) {
@@ -91,11 +104,16 @@ public class SimulateCommand implements Callable<Integer> {
 			if (notSimulated) {
 				runs.stream().filter(r -> r.result().isEmpty())
 						.forEach(r -> r.problems().forEach(p -> err.println("irqdsl simulate: " + r.scenario() + ": " + p)));
+			}
+			if (badConfigs > 0) {
+				err.println("irqdsl simulate: " + badConfigs + (badConfigs == 1 ? " config" : " configs") + " not valid, not simulated");
+			}
+			if (notSimulated || badConfigs > 0) {
 				return 2;
 			}
 			return runs.stream().anyMatch(ScenarioRun::anyNotHolding) ? 1 : 0;
 		} catch (UsageException e) {
-			err.println("irqdsl simulate: " + e.getMessage());
+			e.getMessage().lines().forEach(line -> err.println("irqdsl simulate: " + line));
 			return 2;
 		} finally {
 			out.flush();
@@ -135,24 +153,46 @@ public class SimulateCommand implements Callable<Integer> {
 		return chosen;
 	}
 
-	private static SimConfig read(Path json) throws UsageException {
+	/** The config, or null after printing each of its problems with the file and its JSON pointer. */
+	private static SimConfig read(Path json, PrintWriter err) {
 		try {
 			return SimConfigReader.read(json);
 		} catch (SimConfigException e) {
-			StringBuilder sb = new StringBuilder(json + ": not a valid simulator config:");
-			e.problems().forEach(p -> sb.append("\n  ").append(json).append(": ").append(p));
-			throw new UsageException(sb.toString());
+			err.println("irqdsl simulate: " + json + ": not a valid simulator config:");
+			e.problems().forEach(p -> err.println("  " + json + ": " + p));
+			return null;
 		}
 	}
 
-	private Limits limits() throws UsageException {
+	/** The longest --timeout: about 11.6 days; a longer one is taken as this (and said so). */
+	static final Duration MAX_TIMEOUT = Duration.ofSeconds(1_000_000);
+
+	private Limits limits(PrintWriter err) throws UsageException {
 		if (maxStates < 1) {
 			throw new UsageException("--max-states " + maxStates + ": expected a positive number of states");
 		}
-		if (!(timeoutSeconds > 0) || timeoutSeconds > 1e6) {
-			throw new UsageException("--timeout " + timeoutSeconds + ": expected a positive number of seconds");
+		if (!(timeoutSeconds > 0)) {
+			throw new UsageException("--timeout " + number(timeoutSeconds) + ": expected a positive number of seconds");
 		}
-		return Limits.DEFAULT.withMaxStates(maxStates).withTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
+		Duration timeout;
+		if (timeoutSeconds > MAX_TIMEOUT.getSeconds()) {
+			timeout = MAX_TIMEOUT;
+			err.println("irqdsl simulate: --timeout " + number(timeoutSeconds) + ": more than the maximum, "
+					+ Seconds.text(MAX_TIMEOUT) + " s (about 11.6 days); using the maximum");
+		} else {
+			// nanoseconds, so 0.001 stays 1 ms; at least 1 ns, so a tiny positive timeout is not zero
+			timeout = Duration.ofNanos(Math.max(1, Math.round(timeoutSeconds * 1e9)));
+		}
+		return Limits.DEFAULT.withMaxStates(maxStates).withTimeout(timeout);
+	}
+
+	/** A number as typed, without a spurious ".0": "60", "0.001", "1E+20". */
+	private static String number(double d) {
+		if (Double.isNaN(d) || Double.isInfinite(d)) {
+			return Double.toString(d);
+		}
+		BigDecimal b = BigDecimal.valueOf(d).stripTrailingZeros();
+		return Math.abs(d) >= 1e-6 && Math.abs(d) < 1e15 || d == 0 ? b.toPlainString() : b.toString();
 	}
 
 	private void print(List<ScenarioRun> runs, PrintWriter out) {
@@ -167,7 +207,7 @@ public class SimulateCommand implements Callable<Integer> {
 			o.addProperty("holds", hold);
 			o.addProperty("fails", fail);
 			o.addProperty("incomplete", incomplete);
-			out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o));
+			out.println(Printable.json(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o)));
 			return;
 		}
 		for (ScenarioRun r : runs) {

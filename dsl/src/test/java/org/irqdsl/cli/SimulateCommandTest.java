@@ -109,4 +109,70 @@ class SimulateCommandTest {
 		assertThat(bad.err()).contains("[unresolved-reference]").contains("nothing written");
 		assertThat(dir.resolve("none")).doesNotExist();
 	}
+
+	@Test
+	void everyInvalidConfigIsReportedAndTheValidOnesStillRun() throws Exception {
+		assertThat(CliRun.irqdsl("generate", Files.writeString(dir.resolve("t.irqdsl"), BUGGY), "-o", dir).exit()).isZero();
+		String good = Files.readString(dir.resolve("torn.sim.json"));
+		Path badCpu = Files.writeString(dir.resolve("bad-cpu.json"), good.replace("\"cpu\": 2", "\"cpu\": 9"));
+		Path notJson = Files.writeString(dir.resolve("not-json.json"), "{ \"version\": ");
+		CliRun run = CliRun.irqdsl("simulate", badCpu, dir.resolve("torn.sim.json"), notJson);
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err()).contains("irqdsl simulate: " + badCpu + ": not a valid simulator config:\n  " + badCpu + ": /threads/0/ops/0/cpu: ")
+				.contains("irqdsl simulate: " + notJson + ": not a valid simulator config:\n  " + notJson + ": line ")
+				.contains("irqdsl simulate: 2 configs not valid, not simulated");
+		assertThat(run.out()).contains("expect no lost-interrupt: fails").contains("1 scenario simulated: 0 holding, 1 failing");
+	}
+
+	@Test
+	void aHugeTimeoutIsTheMaximumAndATinyOneKeepsItsDigits() throws Exception {
+		Path file = Files.writeString(dir.resolve("torn.irqdsl"), BUGGY);
+		CliRun huge = CliRun.irqdsl("simulate", "--timeout", "1e20", file);
+		assertThat(huge.exit()).isEqualTo(1);
+		assertThat(huge.err()).contains("irqdsl simulate: --timeout 1E+20: more than the maximum, 1000000 s (about 11.6 days); using the maximum");
+		CliRun zero = CliRun.irqdsl("simulate", "--timeout", "0", file);
+		assertThat(zero.exit()).isEqualTo(2);
+		assertThat(zero.err()).isEqualTo("irqdsl simulate: --timeout 0: expected a positive number of seconds\n");
+		// three racing updates have more states than the first timeout check (after 1,024 states) comes at
+		Path big = Files.writeString(dir.resolve("big.irqdsl"), THREE_RACES);
+		CliRun tiny = CliRun.irqdsl("simulate", "--timeout", "0.000000001", big);
+		assertThat(tiny.out()).as(tiny.out()).contains("timeout of 0.000000001 s reached");
+		// below a nanosecond: the shortest timeout there is, not zero (which the simulator refuses)
+		CliRun tinier = CliRun.irqdsl("simulate", "--timeout", "1e-12", big);
+		assertThat(tinier.exit()).isEqualTo(1);
+		assertThat(tinier.out()).contains("timeout of 0.000000001 s reached");
+	}
+
+	private static final String THREE_RACES = """
+			platform p {
+			    cpus 4
+			    domain vector : VECTOR {
+			        vectors 0x20..0xff
+			        msi-parent-ops {
+			            supported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_PCI_MSIX
+			            required  MSI_FLAG_USE_DEF_DOM_OPS, MSI_FLAG_USE_DEF_CHIP_OPS
+			        }
+			        affinity-update direct
+			    }
+			    bus pci pcie0 msi-parent vector {
+			        device a at "00:02.0" { msi count 1 }
+			        device b at "00:03.0" { msi count 1 }
+			        device c at "00:04.0" { msi count 1 }
+			    }
+			}
+			scenario big on p {
+			    initially a.msi[0] on cpu 1 vector 0x30
+			    initially b.msi[0] on cpu 1 vector 0x31
+			    initially c.msi[0] on cpu 1 vector 0x32
+			    concurrently {
+			        cpu 1    { set-affinity a.msi[0] cpu 2 vector 0x40 }
+			        cpu 2    { set-affinity b.msi[0] cpu 3 vector 0x41 }
+			        cpu 3    { set-affinity c.msi[0] cpu 0 vector 0x42 }
+			        device a { raise msi[0] raise msi[0] }
+			        device b { raise msi[0] raise msi[0] }
+			        device c { raise msi[0] raise msi[0] }
+			    }
+			    expect no deadlock
+			}
+			""";
 }

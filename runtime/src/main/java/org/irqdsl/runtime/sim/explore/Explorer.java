@@ -111,7 +111,7 @@ public final class Explorer {
 			if ((head & (CHECK_EVERY - 1)) == 0 && head > 0) {
 				long now = System.nanoTime();
 				if (now - deadline > 0) {
-					incomplete = "timeout of " + limits.timeout().toSeconds() + " s reached";
+					incomplete = "timeout of " + org.irqdsl.runtime.sim.Seconds.text(limits.timeout()) + " s reached";
 					break;
 				}
 				if (listener.cancelled()) {
