@@ -192,6 +192,14 @@ public final class SimConfigBuilder {
 			this.capability = capability;
 		}
 
+		public String name() {
+			return name;
+		}
+
+		public boolean isMsix() {
+			return capability == EntryKind.MSIX;
+		}
+
 		public Device count(int n) {
 			this.count = n;
 			return this;
