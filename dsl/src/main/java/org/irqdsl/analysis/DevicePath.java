@@ -18,20 +18,14 @@ import org.irqdsl.runtime.kernel.MsiLib;
  */
 public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, List<Domain> domains) {
 
-	/** The strategy of the nearest domain on the path that declares one; {@code direct} otherwise. */
-	public AffinityUpdate strategy() {
-		for (Domain d : domains) {
-			Optional<AffinityUpdate> s = DomainFacts.declaredStrategy(d);
-			if (s.isPresent()) {
-				return s.get();
-			}
-		}
-		return AffinityUpdate.DIRECT;
+	/** The affinity-update procedure in effect and where it comes from (the one place that decides it). */
+	public ProcedureInEffect procedure() {
+		return ProcedureInEffect.of(this, org.eclipse.xtext.EcoreUtil2.getContainerOfType(device, org.irqdsl.irqDsl.Platform.class));
 	}
 
-	/** The domain that declares the strategy in force, if any. */
+	/** The domain the procedure in effect comes from, if any. */
 	public Optional<Domain> strategyDomain() {
-		return domains.stream().filter(d -> DomainFacts.declaredStrategy(d).isPresent()).findFirst();
+		return procedure().domain();
 	}
 
 	public boolean hasRemapping() {
@@ -78,6 +72,12 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 	public boolean usesMsi() {
 		return device.getMsi() != null
 				&& !(device.getMsix() != null && has(MsiLib.PCI_MSIX_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSIX));
+	}
+
+	/** Seed 002: the parent masks when MSI_FLAG_PCI_MSI_MASK_PARENT is in effect and the root irqchip can mask. */
+	public boolean parentMasks() {
+		return has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSI_MASK_PARENT)
+				&& root().map(DomainFacts::chipCanMask).orElse(false);
 	}
 
 	/** MSI_FLAG_NO_AFFINITY in force: the interrupts are muxed and never move (VMD children). */

@@ -46,6 +46,17 @@ public final class DomainFacts {
 				: Optional.empty();
 	}
 
+	/** What the domain's {@code affinity-update} line says, as written ("two-step", "procedure p", "library x"). */
+	public static Optional<String> declaredUpdate(Domain d) {
+		if (d.getProcedure() != null) {
+			return Optional.of("procedure " + (d.getProcedure().eIsProxy() ? "?" : d.getProcedure().getName()));
+		}
+		if (d.getLibrary() != null) {
+			return Optional.of("library " + d.getLibrary());
+		}
+		return declaredStrategy(d).map(AffinityUpdate::getLiteral);
+	}
+
 	/** An interrupt-remapping domain: a DMAR/AMDVI kind, or one that declares the atomic remap update. */
 	public static boolean isRemapping(Domain d) {
 		return kind(d).map(DomainKind::isRemapping).orElse(false)

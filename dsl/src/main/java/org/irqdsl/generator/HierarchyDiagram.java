@@ -34,8 +34,7 @@ public final class HierarchyDiagram {
 		for (Domain d : platform.getDomains()) {
 			String id = "d_" + safe(d.getName());
 			ids.put(d, id);
-			String strategy = d.eIsSet(org.irqdsl.irqDsl.IrqDslPackage.Literals.DOMAIN__AFFINITY_UPDATE)
-					? "\\naffinity-update " + d.getAffinityUpdate().getLiteral() : "";
+			String strategy = org.irqdsl.analysis.DomainFacts.declaredUpdate(d).map(u -> "\\naffinity-update " + u).orElse("");
 			String prefix = d.getOps() != null && d.getOps().getPrefix() != null ? "\\nprefix " + d.getOps().getPrefix() : "";
 			nodes.add(new Node(id, d.getName() + " : " + d.getKind() + strategy + prefix, "domain"));
 		}

@@ -11,6 +11,8 @@ import java.util.Set;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.irqdsl.analysis.DevicePath;
+import org.irqdsl.analysis.ProcedureInEffect;
+import org.irqdsl.analysis.Procedures;
 import org.irqdsl.analysis.DomainFacts;
 import org.irqdsl.analysis.PlatformFacts;
 import org.irqdsl.analysis.Written;
@@ -122,7 +124,8 @@ public final class IrqDslSimConfigGenerator {
 			return new GeneratedSimConfig(scenario.getName(), Optional.empty(), problems, notes);
 		}
 		SimConfig config = new SimConfig(scenario.getName(), facts.platform().getName(), cpus, window.range(),
-				new ArrayList<>(devices.values()), placements, threads, expectations);
+				new ArrayList<>(devices.values()), placements, threads, expectations,
+				Procedures.hotUnplug(facts.platform()));
 		// what only the engine knows (its size limits, consistency): reported on the scenario's name
 		for (ConfigProblem p : SimConfigChecks.check(config)) {
 			problem(scenario, IrqDslPackage.Literals.TOP_LEVEL__NAME, "the simulator cannot run this scenario: " + p.message()
@@ -134,16 +137,57 @@ public final class IrqDslSimConfigGenerator {
 
 	// ---- CPUs and vectors -----------------------------------------------------------------------------
 
+	/**
+	 * The CPUs the scenario can touch: every CPU it names (placements, threads, targets, CPUs taken
+	 * offline or online), and the lowest online CPU it does not name, which stands for all the others:
+	 * the kernel's choices that the model makes by "lowest online CPU" (request_irq() without a CPU,
+	 * the migration target of a hot-unplug, where a VMD's vectors go) pick it exactly as they would
+	 * among every CPU. The state then does not grow with CPUs the scenario never names, so a 256-CPU
+	 * server simulates like a small machine.
+	 */
 	private List<CpuSpec> cpus() {
-		List<CpuSpec> out = new ArrayList<>();
 		var present = facts.cpus().present();
-		if (present.cardinality() > SimConfigChecks.MAX_CPUS) {
-			problem(scenario, IrqDslPackage.Literals.SCENARIO__PLATFORM, "platform " + facts.platform().getName() + " has "
-					+ present.cardinality() + " CPUs; the simulator handles at most " + SimConfigChecks.MAX_CPUS);
-			return out;
+		var online = facts.cpus().online();
+		java.util.TreeSet<Integer> named = new java.util.TreeSet<>();
+		scenario.eAllContents().forEachRemaining(o -> {
+			if (o instanceof Initially i) {
+				named.add(i.getCpu());
+			} else if (o instanceof org.irqdsl.irqDsl.CpuThread t) {
+				named.add(t.getCpu());
+			} else if (o instanceof org.irqdsl.irqDsl.SetAffinity sa) {
+				named.add(sa.getCpu());
+			} else if (o instanceof org.irqdsl.irqDsl.OfflineCpu off) {
+				named.add(off.getCpu());
+			} else if (o instanceof org.irqdsl.irqDsl.OnlineCpu on) {
+				named.add(on.getCpu());
+			}
+		});
+		java.util.TreeSet<Integer> simulated = new java.util.TreeSet<>();
+		for (int c : named) {
+			if (c >= 0 && present.get(c)) {
+				simulated.add(c);
+			}
 		}
-		for (int c = present.nextSetBit(0); c >= 0; c = present.nextSetBit(c + 1)) {
-			out.add(new CpuSpec(c, facts.cpus().online().get(c)));
+		for (int c = online.nextSetBit(0); c >= 0; c = online.nextSetBit(c + 1)) {
+			if (present.get(c) && !named.contains(c)) {
+				simulated.add(c); // the representative of the CPUs the scenario does not name
+				break;
+			}
+		}
+		if (simulated.size() > SimConfigChecks.MAX_CPUS) {
+			problem(scenario, IrqDslPackage.Literals.TOP_LEVEL__NAME, "scenario " + scenario.getName() + " names "
+					+ (simulated.size() - 1) + " CPUs; the simulator handles at most " + SimConfigChecks.MAX_CPUS
+					+ " (the named ones and one that stands for the others)");
+			return List.of();
+		}
+		if (simulated.size() < present.cardinality()) {
+			notes.add("scenario " + scenario.getName() + ": simulates CPUs " + simulated.stream().map(String::valueOf)
+					.collect(java.util.stream.Collectors.joining(", ")) + " of " + present.cardinality()
+					+ " (the CPUs it names, and the lowest other online CPU standing for the rest)");
+		}
+		List<CpuSpec> out = new ArrayList<>();
+		for (int c : simulated) {
+			out.add(new CpuSpec(c, online.get(c)));
 		}
 		return out;
 	}
@@ -232,27 +276,13 @@ public final class IrqDslSimConfigGenerator {
 		int count = msix ? (d.getMsix() == null ? 1 : Math.max(d.getMsix().getCount(), 1))
 				: (d.getMsi() == null ? 1 : Math.max(d.getMsi().getCount(), 1));
 		boolean maskable = msix || (d.getMsi() != null && d.getMsi().isMaskable());
-		AffinityUpdate update = strategy(path);
+		ProcedureInEffect proc = path.procedure();
+		AffinityUpdate update = proc.keyword().orElse(AffinityUpdate.DIRECT);
+		boolean remap = proc.procedure().paths().stream().flatMap(p -> p.steps().stream())
+				.anyMatch(st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.UPDATE_IRTE);
 		return new DeviceSpec(d.getName(), d.getAddress(), kind, count, maskable,
 				literal(MsiWrite.class, path.msiWrite().getLiteral()), update, cleanup(path), retrigger(path),
-				update == AffinityUpdate.REMAP, parentMasks(path), vmd);
-	}
-
-	/** The nearest domain that says anything about the message decides (see the class comment). */
-	static AffinityUpdate strategy(DevicePath path) {
-		for (Domain d : path.domains()) {
-			Optional<org.irqdsl.irqDsl.AffinityUpdate> declared = DomainFacts.declaredStrategy(d);
-			if (declared.isPresent()) {
-				return literal(AffinityUpdate.class, declared.get().getLiteral());
-			}
-			if (DomainFacts.isRemapping(d)) {
-				return AffinityUpdate.REMAP;
-			}
-			if (DomainFacts.isImmutable(d)) {
-				return AffinityUpdate.IMMUTABLE;
-			}
-		}
-		return AffinityUpdate.DIRECT;
+				remap, path.parentMasks(), vmd, proc.procedure());
 	}
 
 	private static VectorCleanup cleanup(DevicePath path) {
@@ -264,12 +294,6 @@ public final class IrqDslSimConfigGenerator {
 	private static Retrigger retrigger(DevicePath path) {
 		return path.domains().stream().filter(d -> Written.isWritten(d, IrqDslPackage.Literals.DOMAIN__RETRIGGER))
 				.findFirst().map(d -> literal(Retrigger.class, d.getRetrigger().getLiteral())).orElse(Retrigger.LOCK_FREE);
-	}
-
-	/** Seed 002: the parent masks when MSI_FLAG_PCI_MSI_MASK_PARENT is in effect and the root irqchip can mask. */
-	private static boolean parentMasks(DevicePath path) {
-		return path.has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSI_MASK_PARENT)
-				&& path.root().map(DomainFacts::chipCanMask).orElse(false);
 	}
 
 	// ---- VMD (seed 004) -----------------------------------------------------------------------------

@@ -69,9 +69,9 @@ class BadInputTest {
 		CliRun run = check(file);
 		assertThat(run.exit()).isEqualTo(1);
 		assertThat(run.lines()).containsExactly(
-				file + ":2:1: error: expected 'platform', 'scenario' or end of file after '}', found 'this'; skipped to line 3 [syntax]",
+				file + ":2:1: error: expected 'platform', 'scenario', 'procedure' or end of file after '}', found 'this'; skipped to line 3 [syntax]",
 				file + ":3:19: error: expected a number or '[' after 'cpus', found 'x' [syntax]",
-				file + ":4:1: error: expected 'platform', 'scenario' or end of file after '}', found '}'; skipped to line 5 [syntax]",
+				file + ":4:1: error: expected 'platform', 'scenario', 'procedure' or end of file after '}', found '}'; skipped to line 5 [syntax]",
 				file + ":5:29: error: expected 'lost-interrupt', 'spurious-interrupt', 'deadlock', 'use-after-free' or 'delivered-while-disabled' after 'no', found 'lost' [syntax]",
 				"1 file checked: 4 errors, 0 warnings, 0 info.");
 	}
@@ -82,13 +82,13 @@ class BadInputTest {
 		CliRun run = check(file);
 		assertThat(run.exit()).isEqualTo(1);
 		assertThat(run.lines()).containsExactly(
-				file + ":24:1: error: expected 'platform', 'scenario' or end of file after '}', found '}'; skipped to line 25 [syntax]",
+				file + ":24:1: error: expected 'platform', 'scenario', 'procedure' or end of file after '}', found '}'; skipped to line 25 [syntax]",
 				file + ":25:9: error: expected a name after 'platform', found end of file [syntax]",
 				"1 file checked: 2 errors, 0 warnings, 0 info.");
 		Path tail = write(dir, "tail2.irqdsl", X86_IR + "}} platform\n");
 		CliRun run2 = check(tail);
 		assertThat(run2.lines()).containsExactly(
-				tail + ":24:1: error: expected 'platform', 'scenario' or end of file after '}', found '}'; the rest of the file is not checked [syntax]",
+				tail + ":24:1: error: expected 'platform', 'scenario', 'procedure' or end of file after '}', found '}'; the rest of the file is not checked [syntax]",
 				"1 file checked: 1 error, 0 warnings, 0 info.");
 	}
 
@@ -114,7 +114,7 @@ class BadInputTest {
 				"1 file checked: 1 error, 0 warnings, 0 info.");
 		write(dir, "range.irqdsl", text.replace("0x20..\n", "0x20..0xff\n"));
 		assertThat(check(file).lines()).containsExactly(
-				file + ":6:33: warning: device d (00:01.0): MSI cannot be masked and its path to the CPU has no interrupt remapping; affinity-update direct writes address and data as separate 32-bit words, so an interrupt raised in between uses a torn message and is lost (seed 001, commit 6f1a4891a592) [nonmaskable-msi-without-remap]",
+				file + ":6:33: warning: device d (00:01.0): MSI cannot be masked and its path to the CPU has no interrupt remapping; procedure x86_msi_set_affinity_v6_7 (implied by domain vector : VECTOR, kernel 6.15 assumed: no kernel stated), path direct, writes address and data as separate 32-bit words, so an interrupt raised in between uses a torn message and is lost (seed 001, commit 6f1a4891a592) [nonmaskable-msi-without-remap]",
 				file + ":6:33: warning: device d (00:01.0): MSI cannot be masked at the device and MSI parent vector does not take masking (no MSI_FLAG_PCI_MSI_MASK_PARENT in effect): a rogue device cannot be silenced after disable_irq (seed 002) [unmaskable-without-parent-mask]",
 				"1 file checked: 0 errors, 2 warnings, 0 info.");
 	}
@@ -144,7 +144,7 @@ class BadInputTest {
 		CliRun run = check(file);
 		assertThat(run.exit()).isEqualTo(1);
 		assertThat(run.lines()).containsExactly(
-				file + ":2:12: error: expected 'offline', 'cpus', 'kernel', 'domain', 'bus' or '}' after '2', found '$' [syntax]",
+				file + ":2:12: error: expected 'offline', 'cpus', 'kernel', 'domain', 'bus', 'hot-unplug-procedure', 'hot-unplug-library', 'irq-move' or '}' after '2', found '$' [syntax]",
 				file + ":3:41: error: unexpected character '1' [syntax]",
 				file + ":5:1: error: comment not closed: expected '*/' before the end of the file [syntax]",
 				"1 file checked: 3 errors, 0 warnings, 0 info.");

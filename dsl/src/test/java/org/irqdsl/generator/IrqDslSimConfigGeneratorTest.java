@@ -39,7 +39,9 @@ class IrqDslSimConfigGeneratorTest {
 	void normativeCoreScenarioMapsCpusDevicesThreadsAndExpectations() throws Exception {
 		SimConfig c = config("normative/x86_noremap.irqdsl", "torn_update");
 		assertThat(c.platform()).isEqualTo("x86_noremap");
-		assertThat(c.cpus()).hasSize(4).allMatch(cpu -> cpu.online());
+		// the CPUs the scenario names (1, 2) and the lowest other online one (0), standing for CPU 3
+		assertThat(c.cpus()).extracting(org.irqdsl.runtime.sim.config.CpuSpec::id).containsExactly(0, 1, 2);
+		assertThat(c.cpus()).allMatch(cpu -> cpu.online());
 		assertThat(c.vectors().first()).isEqualTo(0x20);
 		DeviceSpec nic = c.device("nic").orElseThrow();
 		assertThat(nic.affinityUpdate()).isEqualTo(AffinityUpdate.TWO_STEP);

@@ -106,7 +106,7 @@ class ExampleScenariosTest {
 	@Test
 	void seed001LazyMoveLosesItThroughTheNewAddressOldDataIntermediate() {
 		assertThat(lines("radeon_lazy_move_torn", Property.LOST_INTERRUPT)).containsSubsequence(
-				"imsic_irq_set_affinity(radeon.msi[0]) -> cpu 2 vector 0x21",
+				"imsic_irq_set_affinity(radeon.msi[0]) -> cpu 2 vector 0x21 (at once, process context)",
 				"raise msi[0] -> cpu 2 vector 0x20 (torn message: new address, old data)");
 	}
 
@@ -143,9 +143,9 @@ class ExampleScenariosTest {
 		assertThat(lines("vmd_free_irq_vs_flow_handler_rfc2015", Property.USE_AFTER_FREE)).containsSubsequence(
 				"vmdirq = list entry -> nvme0.msi-x[0]", "free_irq(nvme0.msi-x[0]): irq_shutdown",
 				"irq_free_descs: kfree(irqdesc(nvme0.msi-x[0]))", "on the freed irq_desc -> USE-AFTER-FREE");
-		assertThat(RUNS.get("vmd_free_irq_vs_flow_handler_rfc2015").notes()).containsExactly(
+		assertThat(RUNS.get("vmd_free_irq_vs_flow_handler_rfc2015").notes()).filteredOn(n -> n.startsWith("VMD")).containsExactly(
 				"VMD vmd (mapping virq-modulo, 3 vectors): vector 0: 1 (rp9.msi[0]); vector 1: 1 (nvme0.msi-x[0]); vector 2: 0");
-		assertThat(RUNS.get("vmd_free_irq_vs_flow_handler").notes()).containsExactly(
+		assertThat(RUNS.get("vmd_free_irq_vs_flow_handler").notes()).filteredOn(n -> n.startsWith("VMD")).containsExactly(
 				"VMD vmd (mapping least-loaded, 3 vectors): vector 0: 0; vector 1: 1 (rp9.msi[0]); vector 2: 1 (nvme0.msi-x[0])");
 	}
 

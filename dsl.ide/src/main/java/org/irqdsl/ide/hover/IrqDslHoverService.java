@@ -83,9 +83,13 @@ public class IrqDslHoverService extends HoverService {
 		}
 		return new PlatformFacts(platform).path(device).map(path -> {
 			String chain = path.domains().stream().map(d -> d.getName() + " : " + d.getKind()).collect(Collectors.joining(" → "));
+			org.irqdsl.analysis.ProcedureInEffect proc = path.procedure();
 			return "**device " + device.getName() + "** at " + device.getAddress() + "\n\nPath to the CPU: "
-					+ (chain.isEmpty() ? "(no MSI parent)" : chain) + "\n\naffinity-update: " + path.strategy().getLiteral()
-					+ (path.hasRemapping() ? " (interrupt remapping on the path)" : "") + "\n\nmessage write: "
+					+ (chain.isEmpty() ? "(no MSI parent)" : chain) + "\n\naffinity-update: procedure `"
+					+ proc.procedure().name() + "`" + proc.keyword().map(k -> " (keyword `" + k.jsonName() + "`)").orElse("")
+					+ ", " + proc.origin() + "; runs " + proc.procedure().runs().jsonName()
+					+ (proc.procedure().cites().isEmpty() ? "" : "\n\nfollows: " + proc.procedure().cites())
+					+ (path.hasRemapping() ? "\n\n(interrupt remapping on the path)" : "") + "\n\nmessage write: "
 					+ path.msiWrite().getLiteral();
 		}).orElse("device " + device.getName());
 	}

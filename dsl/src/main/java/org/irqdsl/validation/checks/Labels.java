@@ -21,4 +21,16 @@ final class Labels {
 	static String strategy(AffinityUpdate s) {
 		return s.getLiteral();
 	}
+
+	/**
+	 * How a check names the procedure in effect: "affinity-update direct" where a domain declares the
+	 * keyword, else "procedure x86_msi_set_affinity_v6_7 (implied by ...)", with the path a move
+	 * takes when the procedure has several.
+	 */
+	static String procedure(org.irqdsl.analysis.ProcedureInEffect proc, org.irqdsl.analysis.NonMaskableMove move) {
+		String path = move.path().isEmpty() || proc.procedure().paths().size() < 2 ? "" : ", path " + move.path() + ",";
+		return proc.keyword().filter(k -> proc.origin().contains("(affinity-update "))
+				.map(k -> "affinity-update " + k.jsonName())
+				.orElse("procedure " + proc.procedure().name() + " (" + proc.origin() + ")") + path;
+	}
 }

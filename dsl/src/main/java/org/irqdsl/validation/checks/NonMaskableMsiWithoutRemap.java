@@ -4,6 +4,8 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.PlatformFacts;
 import org.irqdsl.irqDsl.AffinityUpdate;
+import org.irqdsl.analysis.NonMaskableMove;
+import org.irqdsl.analysis.ProcedureInEffect;
 import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.MsiCapability;
@@ -38,12 +40,16 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 			message — the new CPU's address with the old vector — and ends up on a vector nobody owns: \
 			the interrupt is lost ("interrupt nirvana space", tglx).
 
-			Reported as a warning under `direct`, `masked` (the entry cannot be masked, so it is \
-			`direct`) and `lazy-move` (IMSIC before v6.15). Under `two-step` (x86 msi_set_affinity: \
-			old address + new vector, then the new address, then a pending check on the old CPU) no \
-			interrupt is lost and it is reported as information: spurious interrupts are the price. \
-			`remap`, `immutable` (GIC ITS, IRQ_DOMAIN_FLAG_MSI_IMMUTABLE), MSI_FLAG_NO_AFFINITY and an \
-			`atomic` message write do not tear. A device that also has MSI-X, under a parent that \
+			The check reads the procedure in effect for the device (docs/procedures.md) and the path a \
+			move of a non-maskable entry takes: a warning when that path writes address_lo before data \
+			with nothing masked (`direct`, `masked` on an entry without a mask bit, `lazy-move`, x86 \
+			before v5.6, from v5.17, and from v6.7 where !irqd_can_reserve() sends non-maskable MSI \
+			down the direct path), or writes a temporary message without the IRR check. Under the \
+			two-step path (x86 msi_set_affinity(): old address + new vector, then the new address, then \
+			a pending check on the old CPU) no interrupt is lost and it is reported as information: \
+			spurious interrupts are the price. Interrupt remapping, a controller that routes the \
+			message (GIC ITS, GICv2m), a parent that masks around a deferred move, MSI_FLAG_NO_AFFINITY \
+			and an `atomic` message write do not tear. A device that also has MSI-X, under a parent that \
 			supports MSI-X, is not reported: drivers take MSI-X first and never use the MSI entry.
 
 			Fix: make the MSI `maskable` (a device with the capability), put a remap domain on the path \
@@ -59,23 +65,28 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 		for (DevicePath path : platform.devices()) {
 			MsiCapability msi = path.device().getMsi();
 			if (!path.usesMsi() || msi.isMaskable() || path.msiParent().isEmpty()
-					|| path.msiWrite() != MsiWrite.CONFIG_WORDS || path.hasRemapping()
-					|| path.messageImmutable() || path.noAffinity()) {
+					|| path.msiWrite() != MsiWrite.CONFIG_WORDS) {
 				continue;
 			}
-			AffinityUpdate strategy = path.strategy();
+			ProcedureInEffect proc = path.procedure();
+			NonMaskableMove move = NonMaskableMove.read(proc.procedure(), path.parentMasks());
 			String where = Labels.device(path.device());
-			switch (strategy) {
-			case DIRECT, MASKED, LAZY_MOVE -> reporter.report(INFO,
-					where + ": MSI cannot be masked and its path to the CPU has no interrupt remapping; affinity-update "
-							+ Labels.strategy(strategy)
+			String named = Labels.procedure(proc, move);
+			switch (move.kind()) {
+			case TORN -> reporter.report(INFO,
+					where + ": MSI cannot be masked and its path to the CPU has no interrupt remapping; " + named
 							+ " writes address and data as separate 32-bit words, so an interrupt raised in between uses a torn message and is lost (seed 001, commit 6f1a4891a592)",
 					msi, null);
+			case TEMP_UNCHECKED -> reporter.report(INFO,
+					where + ": MSI cannot be masked; " + named
+							+ " writes a temporary (old CPU, new vector) message but never checks the old CPU's IRR for the new vector: an interrupt that lands there is lost (seed 001)",
+					msi, null);
 			case TWO_STEP -> reporter.report(INFO, Severity.INFO,
-					where + ": non-maskable MSI without interrupt remapping is moved by the two-step update (old address + new vector, then the new address, then a pending check on the old CPU, as x86 msi_set_affinity() does): no interrupt is lost, spurious interrupts are the price (seed 001)",
+					where + ": non-maskable MSI without interrupt remapping is moved by the two-step update" + (named.startsWith("affinity-update") ? "" : " of " + named)
+							+ " (old address + new vector, then the new address, then a pending check on the old CPU, as x86 msi_set_affinity() does): no interrupt is lost, spurious interrupts are the price (seed 001)",
 					msi, null, -1);
 			default -> {
-				// remap and immutable never tear the message
+				// remapped, routed by the controller, atomic, masked at the parent or refused: never torn
 			}
 			}
 		}
@@ -95,7 +106,8 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 		Platform platform = EcoreUtil2.getContainerOfType(msi, Platform.class);
 		if (platform != null) {
 			new PlatformFacts(platform).path(EcoreUtil2.getContainerOfType(msi, Device.class))
-					.filter(p -> p.strategy() != AffinityUpdate.TWO_STEP)
+					.filter(p -> NonMaskableMove.read(p.procedure().procedure(), p.parentMasks()).kind()
+							!= NonMaskableMove.Kind.TWO_STEP)
 					.flatMap(p -> p.strategyDomain().or(p::root))
 					.flatMap(domain -> Fixes.setStrategy(domain, AffinityUpdate.TWO_STEP.getLiteral()))
 					.ifPresent(fixes::add);

@@ -6,6 +6,7 @@ import static org.irqdsl.validation.checks.Fixtures.*;
 import org.irqdsl.validation.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** nonmaskable-msi-without-remap: seed 001, commit 6f1a4891a592. */
@@ -48,11 +49,41 @@ class NonMaskableMsiWithoutRemapTest {
 	}
 
 	@Test
-	void aPathThatDeclaresNoStrategyIsDirect() {
+	void aVectorDomainThatDeclaresNothingRunsTheNewestKernelsProcedure() {
+		// No kernel stated: the newest modelled era (v6.7+, b56ebe7c896d): !irqd_can_reserve() sends a
+		// non-maskable MSI down the direct path.
 		String text = x86("", NIC);
 		assertThat(Diagnostics.of(text)).containsExactly(at(text, "device nic", "warning [" + ID + "]"),
 				at(text, "device nic", NO_PARENT_MASK));
-		assertThat(message(text, ID)).contains("affinity-update direct");
+		assertThat(message(text, ID)).contains("procedure x86_msi_set_affinity_v6_7", "path direct");
+	}
+
+	@ParameterizedTest(name = "kernel {0}: {1}")
+	@CsvSource({ "5.4, warning, x86_msi_set_affinity_pre_v5_6", "5.10.74, info, x86_msi_set_affinity_v5_6",
+			"5.17, warning, x86_msi_set_affinity_v5_17", "6.1.65, warning, x86_msi_set_affinity_v5_17",
+			"6.1.66, warning, x86_msi_set_affinity_v6_7", "6.12, warning, x86_msi_set_affinity_v6_7" })
+	void theKernelLineChoosesTheEra(String kernel, String severity, String procedure) {
+		String text = x86("", NIC).replace("cpus 4", "cpus 4\nkernel \"" + kernel + "\"");
+		assertThat(Diagnostics.of(text)).contains(at(text, "device nic", severity + " [" + ID + "]"));
+		assertThat(message(text, ID)).contains(procedure);
+	}
+
+	@Test
+	void gicv2mRoutesTheSpiAndNeverTears() {
+		String text = platform("domain v2m : GICv2m {\n msi-parent-ops { supported MSI_GENERIC_FLAGS_MASK\n required MSI_FLAG_USE_DEF_DOM_OPS, MSI_FLAG_USE_DEF_CHIP_OPS, MSI_FLAG_PCI_MSI_MASK_PARENT\n bus-token DOMAIN_BUS_NEXUS\n select MATCH_PCI_MSI }\n}",
+				pciBus("v2m", NIC));
+		assertThat(Diagnostics.of(text)).noneMatch(d -> d.contains(ID));
+	}
+
+	@Test
+	void aUserProcedureThatWritesTheWordsUnmaskedTearsAndItsTwoStepFixDoesNot() {
+		String broken = "procedure mydrv for affinity-update { runs at-once path p { write address_lo write data } }\n"
+				+ x86("affinity-procedure mydrv", NIC);
+		assertThat(Diagnostics.of(broken)).contains(at(broken, "device nic", "warning [" + ID + "]"));
+		assertThat(message(broken, ID)).contains("procedure mydrv");
+		String fixed = "procedure mydrv for affinity-update { path p { lock vector_lock write temp-message write message "
+				+ "unlock vector_lock check-irr retrigger-if-pending } }\n" + x86("affinity-procedure mydrv", NIC);
+		assertThat(Diagnostics.of(fixed)).contains(at(fixed, "device nic", "info [" + ID + "]"));
 	}
 
 	@Test

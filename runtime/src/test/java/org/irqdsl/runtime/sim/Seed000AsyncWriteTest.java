@@ -7,6 +7,8 @@ import static org.irqdsl.runtime.sim.config.SimConfigBuilder.*;
 
 import org.irqdsl.runtime.sim.config.MsiWrite;
 import org.irqdsl.runtime.sim.config.SimConfig;
+import org.irqdsl.runtime.kernel.KernelProcedures;
+import org.irqdsl.runtime.sim.config.HotUnplug;
 import org.irqdsl.runtime.sim.config.SimConfigBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,11 @@ class Seed000AsyncWriteTest {
 	}
 
 	private static SimConfig offlineThenRaise(MsiWrite write) {
-		return SimConfigBuilder.scenario("hot_unplug").cpus(2)
+		return offlineThenRaise(write, KernelProcedures.MIGRATE_ONE_IRQ);
+	}
+
+	private static SimConfig offlineThenRaise(MsiWrite write, HotUnplug hotUnplug) {
+		return SimConfigBuilder.scenario("hot_unplug").cpus(2).hotUnplug(hotUnplug)
 				.device(msi("fpga0").msiWrite(write))
 				.initially("fpga0.msi[0]", 1, 0x30)
 				.cpuThread(0, offline(1, true))
@@ -67,10 +73,24 @@ class Seed000AsyncWriteTest {
 	}
 
 	@Test
-	void busLockedSynchronousWriteLosesNothing() {
+	void busLockedSynchronousWriteLosesNothingOnRequest() {
 		SimResult request = run(requestThenRaise(MsiWrite.FIRMWARE_SYNC));
 		assertThat(verdict(request, 0)).isEqualTo(Verdict.HOLDS);
+	}
+
+	/** Mainline migrate_one_irq() takes no chip_bus_lock(): cdx_msi_write_msg() only stores the message. */
+	@Test
+	void mainlineHotUnplugOnlyStoresABusLockedWriteAndLosesTheInterrupt() {
 		SimResult offline = run(offlineThenRaise(MsiWrite.FIRMWARE_SYNC));
+		assertThat(verdict(offline, 0)).isEqualTo(Verdict.FAILS);
+		assertThat(lines(offline, LOST_INTERRUPT)).anySatisfy(
+				l -> assertThat(l).startsWith("cdx_msi_write_msg: msg (cpu 0 vector 0x20) only stored"));
+	}
+
+	/** Seed 000's proposed two-stage migration moves it first, in process context: nothing is lost. */
+	@Test
+	void twoStageHotUnplugLosesNothing() {
+		SimResult offline = run(offlineThenRaise(MsiWrite.FIRMWARE_SYNC, KernelProcedures.CDX_TWO_STAGE));
 		assertThat(verdict(offline, 0)).isEqualTo(Verdict.HOLDS);
 		assertThat(offline.traces()).isEmpty();
 	}

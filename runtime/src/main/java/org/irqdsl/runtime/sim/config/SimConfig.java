@@ -12,7 +12,13 @@ import java.util.Optional;
  */
 public record SimConfig(String scenario, String platform, List<CpuSpec> cpus, VectorRange vectors,
 		List<DeviceSpec> devices, List<Placement> initially, List<ThreadSpec> threads,
-		List<Expectation> expectations) {
+		List<Expectation> expectations, HotUnplug hotUnplug) {
+
+	/** A config whose CPU hot-unplug is mainline migrate_one_irq() (no two-stage migration, no retrigger). */
+	public SimConfig(String scenario, String platform, List<CpuSpec> cpus, VectorRange vectors, List<DeviceSpec> devices,
+			List<Placement> initially, List<ThreadSpec> threads, List<Expectation> expectations) {
+		this(scenario, platform, cpus, vectors, devices, initially, threads, expectations, null);
+	}
 
 	/** The value of the config's {@code "format"} field. */
 	public static final String FORMAT = "irqdsl-sim-config/1";

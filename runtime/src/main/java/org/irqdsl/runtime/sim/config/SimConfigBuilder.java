@@ -26,6 +26,7 @@ public final class SimConfigBuilder {
 	private final List<Placement> initially = new ArrayList<>();
 	private final List<ThreadSpec> threads = new ArrayList<>();
 	private final List<Expectation> expectations = new ArrayList<>();
+	private HotUnplug hotUnplug;
 
 	private SimConfigBuilder(String scenario) {
 		this.scenario = scenario;
@@ -85,6 +86,12 @@ public final class SimConfigBuilder {
 		return this;
 	}
 
+	/** The platform's CPU hot-unplug procedure (default: mainline migrate_one_irq()). */
+	public SimConfigBuilder hotUnplug(HotUnplug h) {
+		this.hotUnplug = h;
+		return this;
+	}
+
 	public SimConfigBuilder expectNo(Property p) {
 		expectations.add(new Expectation(p, false));
 		return this;
@@ -96,7 +103,7 @@ public final class SimConfigBuilder {
 	}
 
 	public SimConfig build() {
-		return new SimConfig(scenario, platform, cpus, vectors, devices, initially, threads, expectations);
+		return new SimConfig(scenario, platform, cpus, vectors, devices, initially, threads, expectations, hotUnplug);
 	}
 
 	// ---- operations ---------------------------------------------------------------------------------
@@ -178,10 +185,19 @@ public final class SimConfigBuilder {
 		private Boolean remap;
 		private boolean parentMasks;
 		private VmdSpec vmd;
+		private Procedure procedure;
 
 		private Device(String name, EntryKind capability) {
 			this.name = name;
 			this.capability = capability;
+		}
+
+		public String name() {
+			return name;
+		}
+
+		public boolean isMsix() {
+			return capability == EntryKind.MSIX;
 		}
 
 		public Device count(int n) {
@@ -219,6 +235,12 @@ public final class SimConfigBuilder {
 			return this;
 		}
 
+		/** The device's own affinity-update procedure (instead of the library's the keyword names). */
+		public Device procedure(Procedure p) {
+			this.procedure = p;
+			return this;
+		}
+
 		public Device parentMasks(boolean p) {
 			this.parentMasks = p;
 			return this;
@@ -237,7 +259,7 @@ public final class SimConfigBuilder {
 
 		DeviceSpec build() {
 			return new DeviceSpec(name, null, capability, count, maskable, msiWrite, affinityUpdate, vectorCleanup,
-					retrigger, remap != null ? remap : affinityUpdate == AffinityUpdate.REMAP, parentMasks, vmd);
+					retrigger, remap != null ? remap : affinityUpdate == AffinityUpdate.REMAP, parentMasks, vmd, procedure);
 		}
 	}
 }

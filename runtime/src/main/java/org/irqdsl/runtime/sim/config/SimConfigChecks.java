@@ -77,6 +77,29 @@ public final class SimConfigChecks {
 		}
 	}
 
+	/** Most paths a procedure may have, and most distinct locks a scenario's procedures may name. */
+	public static final int MAX_PROCEDURE_PATHS = 6;
+	public static final int MAX_LOCKS = 4;
+
+	private void checkProcedure(Procedure p, boolean remap, String at) {
+		if (p.paths().size() > MAX_PROCEDURE_PATHS) {
+			problem(at + "/paths", "at most " + MAX_PROCEDURE_PATHS + " paths are simulated, found " + p.paths().size());
+		}
+		if (remap && p.writesMessage()) {
+			problem(at, "with interrupt remapping the message targets the IRTE and never changes: procedure "
+					+ p.name() + " writes the message");
+		}
+		java.util.Set<String> locks = new java.util.TreeSet<>();
+		config.devices().stream().filter(d -> d.procedure() != null)
+				.flatMap(d -> d.procedure().paths().stream()).flatMap(path -> path.steps().stream())
+				.filter(st -> st.lock() != null).forEach(st -> locks.add(st.lock()));
+		locks.add("vector_lock");
+		if (locks.size() > MAX_LOCKS) {
+			problem(at, "at most " + MAX_LOCKS + " locks (vector_lock included) are simulated, the procedures name "
+					+ String.join(", ", locks));
+		}
+	}
+
 	private void checkDevices() {
 		for (int i = 0; i < config.devices().size(); i++) {
 			DeviceSpec d = config.devices().get(i);
@@ -87,11 +110,13 @@ public final class SimConfigChecks {
 			if (d.capability() == EntryKind.MSIX && !d.maskable()) {
 				problem(at + "/maskable", "MSI-X entries are always maskable (PCI spec); remove \"maskable\": false");
 			}
-			if (d.remap() && d.affinityUpdate().writesMessage()) {
+			if (d.procedure() != null) {
+				checkProcedure(d.procedure(), d.remap(), at + "/procedure");
+			} else if (d.remap() && d.affinityUpdate().writesMessage()) {
 				problem(at + "/affinityUpdate", "with interrupt remapping the message targets the IRTE and never changes: "
 						+ "expected \"remap\", found \"" + d.affinityUpdate().jsonName() + "\"");
 			}
-			if (!d.remap() && d.affinityUpdate() == AffinityUpdate.REMAP) {
+			if (d.procedure() == null && !d.remap() && d.affinityUpdate() == AffinityUpdate.REMAP) {
 				problem(at + "/remap", "\"affinityUpdate\": \"remap\" needs interrupt remapping on the path (\"remap\": true)");
 			}
 		}

@@ -60,7 +60,8 @@ public final class SimConfigReader {
 				list(o.getAsJsonArray("devices"), e -> device(e.getAsJsonObject())),
 				o.has("initially") ? list(o.getAsJsonArray("initially"), e -> placement(e.getAsJsonObject())) : List.of(),
 				list(o.getAsJsonArray("threads"), e -> thread(e.getAsJsonObject())),
-				list(o.getAsJsonArray("expectations"), e -> expectation(e.getAsJsonObject())));
+				list(o.getAsJsonArray("expectations"), e -> expectation(e.getAsJsonObject())),
+				o.has("hotUnplug") ? ProcedureJson.readHotUnplug(o.getAsJsonObject("hotUnplug")) : null);
 	}
 
 	private static List<CpuSpec> cpus(JsonObject o, List<ConfigProblem> problems) {
@@ -111,7 +112,8 @@ public final class SimConfigReader {
 				enumOf(Retrigger.class, o, "retrigger", Retrigger.LOCK_FREE),
 				o.has("remap") ? o.get("remap").getAsBoolean() : update == AffinityUpdate.REMAP,
 				o.has("parentMasks") && o.get("parentMasks").getAsBoolean(),
-				o.has("vmd") ? vmd(o.getAsJsonObject("vmd")) : null);
+				o.has("vmd") ? vmd(o.getAsJsonObject("vmd")) : null,
+				o.has("procedure") ? ProcedureJson.read(o.getAsJsonObject("procedure")) : null);
 	}
 
 	private static VmdSpec vmd(JsonObject o) {

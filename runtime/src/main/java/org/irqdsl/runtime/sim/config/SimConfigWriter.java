@@ -52,6 +52,9 @@ public final class SimConfigWriter {
 			expectations.add(j);
 		}
 		o.add("expectations", expectations);
+		if (c.hotUnplug() != null) {
+			o.add("hotUnplug", ProcedureJson.write(c.hotUnplug()));
+		}
 		return o;
 	}
 
@@ -91,6 +94,9 @@ public final class SimConfigWriter {
 		o.addProperty("retrigger", d.retrigger().jsonName());
 		o.addProperty("remap", d.remap());
 		o.addProperty("parentMasks", d.parentMasks());
+		if (d.procedure() != null) {
+			o.add("procedure", ProcedureJson.write(d.procedure()));
+		}
 		if (d.vmd() != null) {
 			JsonObject vmd = new JsonObject();
 			vmd.addProperty("freeIrq", d.vmd().freeIrq().jsonName());

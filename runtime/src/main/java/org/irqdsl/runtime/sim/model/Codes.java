@@ -31,6 +31,8 @@ public final class Codes {
 	public static final int CTX_STOP_MACHINE = 1;
 	/** First stage of a two-stage hot-unplug: process context, may sleep (irq_bus_lock). */
 	public static final int CTX_PROCESS = 2;
+	/** irq_set_affinity() of an at-once procedure: the caller's process context. */
+	public static final int CTX_AT_ONCE = 3;
 
 	// MOVE_REJECTED "reason"
 	public static final int REJ_NOT_REQUESTED = 0;
@@ -40,15 +42,9 @@ public final class Codes {
 	public static final int REJ_VECTOR_BUSY = 4;
 	public static final int REJ_NO_VECTOR = 5;
 	public static final int REJ_NO_ONLINE_CPU = 6;
+	/** The domain installs no irq_set_affinity (MSI_FLAG_NO_AFFINITY): -EINVAL. */
+	public static final int REJ_NO_AFFINITY = 7;
 
-	// DIRECT_UPDATE "reason": the conditions of msi_set_affinity() for a direct write
-	public static final int DIRECT_MASKABLE = 0;
-	public static final int DIRECT_SAME_VECTOR = 1;
-	public static final int DIRECT_SAME_CPU = 2;
-	public static final int DIRECT_NOT_THIS_CPU = 3;
-	public static final int DIRECT_PROCESS_CONTEXT = 4;
-	/** The masked strategy on an entry without a mask bit degenerates to direct. */
-	public static final int DIRECT_CANNOT_MASK = 5;
 
 	// REQUEST_IRQ "write"
 	public static final int REQ_WRITTEN = 0;

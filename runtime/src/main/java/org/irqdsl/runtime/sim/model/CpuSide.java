@@ -3,7 +3,7 @@ package org.irqdsl.runtime.sim.model;
 import static org.irqdsl.runtime.sim.model.Codes.*;
 import static org.irqdsl.runtime.sim.model.MachineState.*;
 
-import org.irqdsl.runtime.sim.config.AffinityUpdate;
+import org.irqdsl.runtime.sim.config.Procedure;
 import org.irqdsl.runtime.sim.config.Property;
 
 /**
@@ -56,7 +56,7 @@ final class CpuSide {
 	/** irq_complete_move(): the first arrival on the new target schedules the old vector's cleanup. */
 	private void completeMove(int o, int c, int k) {
 		if (s.flag(o, F_MOVE) && !s.flag(o, F_CLEANUP | F_TIMER) && c == s.cpu(o) && k == s.vec(o)
-				&& m.sc.irqs[o].strategy != AffinityUpdate.LAZY_MOVE) {
+				&& m.sc.irqs[o].release != Procedure.Release.LAZY_TIMER) {
 			s.setFlag(o, F_CLEANUP, true);
 			m.ev.on(Ev.FIRST_ARRIVAL, o, s.prevCpu(o), s.prevVec(o), 0);
 		}

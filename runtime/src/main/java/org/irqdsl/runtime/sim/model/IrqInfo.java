@@ -1,10 +1,10 @@
 package org.irqdsl.runtime.sim.model;
 
-import org.irqdsl.runtime.sim.config.AffinityUpdate;
+import org.irqdsl.runtime.kernel.KernelProcedures;
 import org.irqdsl.runtime.sim.config.DeviceSpec;
 import org.irqdsl.runtime.sim.config.EntryRef;
 import org.irqdsl.runtime.sim.config.MsiWrite;
-import org.irqdsl.runtime.sim.config.Retrigger;
+import org.irqdsl.runtime.sim.config.Procedure;
 import org.irqdsl.runtime.sim.config.VectorCleanup;
 import org.irqdsl.runtime.sim.config.VmdTeardown;
 
@@ -16,11 +16,17 @@ public final class IrqInfo {
 	public final String name;
 	public final int device;
 	public final boolean maskable;
+	/**
+	 * IRQD_CAN_RESERVE after kernel/irq/msi.c msi_init_virq(): kept only when
+	 * msi_check_reservation_mode() holds, {@code is_msix || can_mask} for PCI/MSI.
+	 */
+	public final boolean canReserve;
 	public final MsiWrite msiWrite;
-	public final AffinityUpdate strategy;
-	public final VectorCleanup cleanup;
-	public final Retrigger retrigger;
-	/** The message targets a remap-table entry or the controller's translation (remap, immutable). */
+	/** The affinity-update procedure in effect (the device's own, or the library's its keyword names). */
+	public final Procedure procedure;
+	/** When the old vector is released: the procedure's, unless the domain declares {@code vector-cleanup immediate}. */
+	public final Procedure.Release release;
+	/** The message targets a remap-table entry or the controller's routing (its procedure writes no message). */
 	public final boolean routedByController;
 	public final boolean parentMasks;
 	/** The VMD irq this child is multiplexed on, or -1. */
@@ -28,8 +34,8 @@ public final class IrqInfo {
 	/** For a VMD's own irq: its children in list order; empty otherwise. */
 	public int[] vmdChildren = new int[0];
 	public VmdTeardown vmdTeardown = VmdTeardown.GRACE_PERIOD;
-	/** The path kinds a move of this irq may take, each a list of micro-ops. */
-	final MicroOp[][] paths = new MicroOp[MovePath.COUNT][];
+	/** The procedure's paths, compiled to micro-ops (see {@link MovePath}). */
+	Micro[][] paths = new Micro[0][];
 
 	IrqInfo(int index, EntryRef ref, int device, DeviceSpec spec) {
 		this.index = index;
@@ -37,11 +43,13 @@ public final class IrqInfo {
 		this.name = ref.toString();
 		this.device = device;
 		this.maskable = spec.entriesMaskable();
+		this.canReserve = spec.entriesMaskable();
 		this.msiWrite = spec.msiWrite();
-		this.strategy = spec.affinityUpdate();
-		this.cleanup = spec.vectorCleanup();
-		this.retrigger = spec.retrigger();
-		this.routedByController = !spec.affinityUpdate().writesMessage() || spec.remap();
+		this.procedure = spec.procedure() != null ? spec.procedure()
+				: KernelProcedures.forKeyword(spec.affinityUpdate(), spec.retrigger());
+		this.release = spec.vectorCleanup() == VectorCleanup.IMMEDIATE ? Procedure.Release.IMMEDIATE
+				: procedure.release();
+		this.routedByController = spec.remap() || (!procedure.paths().isEmpty() && !procedure.writesMessage());
 		this.parentMasks = spec.parentMasks();
 	}
 
@@ -51,5 +59,10 @@ public final class IrqInfo {
 
 	public boolean isVmdChild() {
 		return vmdParent >= 0;
+	}
+
+	/** Whether a move of this irq runs deferred (irq_move_irq(), interrupt context on the current target). */
+	public boolean movesDeferred() {
+		return procedure.runs() == Procedure.Runs.DEFERRED;
 	}
 }

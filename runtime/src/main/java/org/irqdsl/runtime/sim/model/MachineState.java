@@ -47,6 +47,10 @@ public final class MachineState {
 	public static final int T_HUNG = 2;
 	/** The current move masked the entry and must unmask it. */
 	public static final int T_MOVE_MASKED = 4;
+	/** The current move masked the entry at the parent irqchip and must unmask it there. */
+	public static final int T_MOVE_PARENT_MASKED = 8;
+	/** The current move's IRR check found the vector pending (its retrigger may come in a later step). */
+	public static final int T_IRR_HIT = 16;
 
 	private final StateLayout l;
 	public final int noCpu;
@@ -84,6 +88,27 @@ public final class MachineState {
 	void setVectorLockOwner(int t) {
 		vectorLockTouched = true;
 		BitFields.set(w, l.vectorLockOwner, t + 1);
+	}
+
+	/** Thread index holding lock {@code i} ({@link LockNames}; 0 is vector_lock), or -1. */
+	public int lockOwner(int i) {
+		vectorLockTouched = true;
+		return (int) BitFields.get(w, l.lockOwner[i]) - 1;
+	}
+
+	void setLockOwner(int i, int t) {
+		vectorLockTouched = true;
+		BitFields.set(w, l.lockOwner[i], t + 1);
+	}
+
+	/** Whether any thread holds any lock (stop_machine() cannot start while one is held). */
+	public boolean anyLockHeld() {
+		for (int i = 0; i < l.lockOwner.length; i++) {
+			if (lockOwner(i) >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Thread index inside stop_machine(), or -1. */

@@ -3,16 +3,17 @@ package org.irqdsl.runtime.sim.model;
 import static org.irqdsl.runtime.sim.model.Codes.*;
 import static org.irqdsl.runtime.sim.model.MachineState.*;
 
-import org.irqdsl.runtime.sim.config.AffinityUpdate;
+import java.util.List;
+
+import org.irqdsl.runtime.sim.config.Guard;
 import org.irqdsl.runtime.sim.config.MsiWrite;
+import org.irqdsl.runtime.sim.config.Procedure;
 import org.irqdsl.runtime.sim.config.Property;
-import org.irqdsl.runtime.sim.config.VectorCleanup;
 
 /**
- * An affinity move of one irq, run by a thread over several steps: the new target is allocated
- * (apic_set_affinity(), under vector_lock), the path is chosen (x86 msi_set_affinity() falls back
- * to a direct write when the entry can mask, the vector or the CPU is unchanged, or it does not run
- * on the current target), then the path's micro-ops run (see {@link MicroOp}).
+ * An affinity move of one irq, run by a thread over several steps, as its procedure says: the new
+ * target is allocated (apic_set_affinity() and its kin, under vector_lock), the first path whose
+ * guards hold is chosen, then the path's micro-ops run (see {@link MicroOp}, {@link MovePath}).
  */
 final class MoveEngine {
 
@@ -35,21 +36,19 @@ final class MoveEngine {
 	 * CPU other than {@code exclude}; {@code targetVec} -1 means the lowest free vector there.
 	 */
 	int run(int t, int j, int thisCpu, int ctx, int targetCpu, int targetVec, int exclude) {
-		boolean begun = false;
 		if (s.micro(t) == 0) {
 			int r = begin(t, j, thisCpu, ctx, targetCpu, targetVec, exclude);
 			if (r != PROGRESS) {
 				return r;
 			}
-			begun = true;
 		}
-		MicroOp[] path = m.sc.irqs[j].paths[s.path(t)];
+		Micro[] path = m.sc.irqs[j].paths[s.path(t) - 1];
 		int i = s.micro(t) - 1;
 		boolean consumed = false;
-		irrHit = false;
+		irrHit = s.threadFlag(t, T_IRR_HIT);
 		while (i < path.length) {
-			MicroOp op = path[i];
-			if (consumed && op.kind != MicroOp.Kind.SUFFIX) {
+			Micro op = path[i];
+			if (consumed && op.op().kind != MicroOp.Kind.SUFFIX) {
 				break;
 			}
 			int r = exec(op, t, j, thisCpu, ctx);
@@ -61,22 +60,27 @@ final class MoveEngine {
 				s.setMicro(t, i + 1);
 				return HUNG;
 			}
-			if (r == DONE && op.kind == MicroOp.Kind.CONSUMING) {
+			if (r == DONE && op.op().kind == MicroOp.Kind.CONSUMING) {
 				consumed = true;
 			}
 		}
 		if (i >= path.length) {
 			s.setMicro(t, 0);
 			s.setPath(t, MovePath.NONE);
-			s.setThreadFlag(t, T_MOVE_MASKED, false);
+			s.setThreadFlag(t, T_MOVE_MASKED | T_MOVE_PARENT_MASKED | T_IRR_HIT, false);
 			return DONE;
 		}
+		s.setThreadFlag(t, T_IRR_HIT, irrHit);
 		s.setMicro(t, i + 1);
 		return PROGRESS;
 	}
 
 	/** Allocates the new target and chooses the path; DONE when the move is refused, BLOCKED on vector_lock. */
 	private int begin(int t, int j, int thisCpu, int ctx, int targetCpu, int targetVec, int exclude) {
+		IrqInfo irq = m.sc.irqs[j];
+		if (irq.paths.length == 0) {
+			return reject(j, REJ_NO_AFFINITY, 0, 0); // irq_can_set_affinity(): no chip->irq_set_affinity
+		}
 		if (!s.flag(j, F_ALIVE) || !s.flag(j, F_STARTED)) {
 			return reject(j, REJ_NOT_REQUESTED, 0, 0);
 		}
@@ -131,39 +135,47 @@ final class MoveEngine {
 		s.setFlag(j, F_MOVE, m.validCpu(oc));
 		s.setFlag(j, F_CLEANUP | F_TIMER, false);
 		m.ev.on(Ev.MOVE_BEGIN, j, nc, nk, ctx);
-		s.setPath(t, choosePath(j, thisCpu, ctx, oc, ok, nc, nk));
+		s.setPath(t, choosePath(j, thisCpu, ctx, oc, ok, nc, nk) + 1);
 		s.setMicro(t, 1);
 		return PROGRESS;
 	}
 
+	/** The first path whose guards all hold (a procedure's last path has none, see SimConfigChecks). */
 	private int choosePath(int j, int thisCpu, int ctx, int oc, int ok, int nc, int nk) {
 		IrqInfo irq = m.sc.irqs[j];
-		if (irq.routedByController) {
-			return irq.strategy == AffinityUpdate.IMMUTABLE ? MovePath.IMMUTABLE : MovePath.REMAP;
-		}
-		if (irq.strategy != AffinityUpdate.TWO_STEP) {
-			if (irq.strategy == AffinityUpdate.MASKED && !irq.maskable) {
-				m.ev.on(Ev.DIRECT_UPDATE, j, DIRECT_CANNOT_MASK, 0, 0);
+		List<org.irqdsl.runtime.sim.config.ProcedurePath> paths = irq.procedure.paths();
+		int failed = 0;
+		for (int p = 0; p < paths.size(); p++) {
+			List<Guard> guards = paths.get(p).when();
+			int bad = -1;
+			for (int g = 0; g < guards.size() && bad < 0; g++) {
+				if (holds(guards.get(g).condition(), irq, j, thisCpu, ctx, oc, ok, nc, nk) == guards.get(g).negated()) {
+					bad = g;
+				}
 			}
-			return MovePath.DIRECT;
+			if (bad < 0) {
+				if (p > 0) {
+					m.ev.on(Ev.PATH, j, p, failed, 0);
+				}
+				return p;
+			}
+			failed = bad + 1;
 		}
-		int reason = -1;
-		if (irq.maskable) {
-			reason = DIRECT_MASKABLE;
-		} else if (nk == ok) {
-			reason = DIRECT_SAME_VECTOR;
-		} else if (nc == oc) {
-			reason = DIRECT_SAME_CPU;
-		} else if (ctx == CTX_PROCESS) {
-			reason = DIRECT_PROCESS_CONTEXT;
-		} else if (thisCpu != oc) {
-			reason = DIRECT_NOT_THIS_CPU; // WARN_ON_ONCE(cpu != smp_processor_id())
-		}
-		if (reason >= 0) {
-			m.ev.on(Ev.DIRECT_UPDATE, j, reason, 0, 0);
-			return MovePath.DIRECT;
-		}
-		return MovePath.TWO_STEP;
+		// No path's guards hold: the procedure writes nothing (the compiled empty path after the others).
+		m.ev.on(Ev.PATH, j, paths.size(), failed, 0);
+		return paths.size();
+	}
+
+	private boolean holds(Guard.Condition c, IrqInfo irq, int j, int thisCpu, int ctx, int oc, int ok, int nc, int nk) {
+		return switch (c) {
+		case MASKABLE -> irq.maskable;
+		case CAN_RESERVE -> irq.canReserve;
+		case VECTOR_CHANGED -> nk != ok;
+		case CPU_CHANGED -> nc != oc;
+		case STARTED -> s.flag(j, F_STARTED);
+		case ON_CURRENT_TARGET -> thisCpu == oc;
+		case PROCESS_CONTEXT -> ctx == CTX_PROCESS || ctx == CTX_AT_ONCE;
+		};
 	}
 
 	private int reject(int j, int reason, int c, int k) {
@@ -172,32 +184,41 @@ final class MoveEngine {
 	}
 
 	/** Runs one micro-op: DONE (did something), PROGRESS (nothing to do: skipped), BLOCKED or HUNG. */
-	private int exec(MicroOp op, int t, int j, int thisCpu, int ctx) {
+	private int exec(Micro micro, int t, int j, int thisCpu, int ctx) {
 		IrqInfo irq = m.sc.irqs[j];
-		switch (op) {
-		case LOCK_VECTOR: {
-			int owner = s.vectorLockOwner();
+		switch (micro.op()) {
+		case LOCK: {
+			int owner = s.lockOwner(micro.arg());
 			if (owner >= 0) {
-				return owner == t ? recursiveLock(t, thisCpu) : BLOCKED;
+				return owner == t ? recursiveLock(t, j, thisCpu, micro.arg()) : BLOCKED;
 			}
-			s.setVectorLockOwner(t);
-			m.ev.on(Ev.LOCK, t, 0, 0, 0);
+			s.setLockOwner(micro.arg(), t);
+			m.ev.on(Ev.LOCK, t, micro.arg(), 0, 0);
 			return DONE;
 		}
-		case UNLOCK_VECTOR_FIRST:
-		case UNLOCK_VECTOR_AFTER:
-			s.setVectorLockOwner(-1);
-			m.ev.on(Ev.UNLOCK, t, 0, 0, 0);
-			return DONE;
-		case MASK:
-			if (!irq.maskable || s.flag(j, F_DEV_MASK)) {
+		case UNLOCK:
+			if (s.lockOwner(micro.arg()) != t) {
+				m.ev.on(Ev.UNLOCK_NOT_HELD, t, micro.arg(), 0, 0);
 				return PROGRESS;
+			}
+			s.setLockOwner(micro.arg(), -1);
+			m.ev.on(Ev.UNLOCK, t, micro.arg(), 0, 0);
+			return DONE;
+		case MASK_DEVICE:
+			if (!irq.maskable) {
+				if (micro.arg() == 1) {
+					m.ev.on(Ev.MASK_IMPOSSIBLE, j, 0, 0, 0);
+				}
+				return PROGRESS;
+			}
+			if (s.flag(j, F_DEV_MASK)) {
+				return PROGRESS; // already masked: __irq_move_irq() leaves it to whoever masked it
 			}
 			s.setFlag(j, F_DEV_MASK, true);
 			s.setThreadFlag(t, T_MOVE_MASKED, true);
 			m.ev.on(Ev.MASK, j, 0, 0, 0);
 			return DONE;
-		case UNMASK:
+		case UNMASK_DEVICE:
 			if (!s.threadFlag(t, T_MOVE_MASKED)) {
 				return PROGRESS;
 			}
@@ -209,6 +230,31 @@ final class MoveEngine {
 				m.device.send(j);
 			}
 			return DONE;
+		case MASK_PARENT:
+			if (!irq.parentMasks || s.flag(j, F_PARENT_MASKED)) {
+				if (!irq.parentMasks && micro.arg() == 1) {
+					m.ev.on(Ev.MASK_IMPOSSIBLE, j, 1, 0, 0);
+				}
+				return PROGRESS;
+			}
+			s.setFlag(j, F_PARENT_MASKED, true);
+			s.setThreadFlag(t, T_MOVE_PARENT_MASKED, true);
+			m.ev.on(Ev.MASK_PARENT, j, 0, 0, 0);
+			return DONE;
+		case UNMASK_PARENT: {
+			if (!s.threadFlag(t, T_MOVE_PARENT_MASKED)) {
+				return PROGRESS;
+			}
+			s.setThreadFlag(t, T_MOVE_PARENT_MASKED, false);
+			boolean held = s.flag(j, F_PARENT_PENDING);
+			s.setFlag(j, F_PARENT_MASKED | F_PARENT_PENDING, false);
+			m.ev.on(Ev.UNMASK_PARENT_MOVE, j, held ? 1 : 0, 0, 0);
+			if (held) {
+				m.retrigger(j);
+				s.setCredit(j, s.credit(j) + 1); // the held raise is delivered now
+			}
+			return DONE;
+		}
 		case WRITE_ADDRESS:
 			if (s.devCpu(j) == s.cpu(j)) {
 				return PROGRESS;
@@ -216,6 +262,9 @@ final class MoveEngine {
 			s.setDevCpu(j, s.cpu(j));
 			m.ev.on(Ev.WRITE_ADDRESS, j, s.devCpu(j), s.devVec(j), seen(j));
 			return DONE;
+		case WRITE_ADDRESS_HI:
+			m.ev.on(Ev.WRITE_ADDRESS_HI, j, 0, 0, 0);
+			return PROGRESS;
 		case WRITE_DATA:
 			if (s.devVec(j) == s.vec(j)) {
 				return PROGRESS;
@@ -224,9 +273,14 @@ final class MoveEngine {
 			m.ev.on(Ev.WRITE_DATA, j, s.devCpu(j), s.devVec(j), seen(j));
 			return DONE;
 		case WRITE_TMP_MESSAGE:
-			return writeMessage(j, s.prevCpu(j), s.vec(j), true, ctx);
+			return writeMessage(j, s.prevCpu(j), s.vec(j), true, ctx, irq.msiWrite);
 		case WRITE_MESSAGE:
-			return writeMessage(j, s.cpu(j), s.vec(j), false, ctx);
+			return writeMessage(j, s.cpu(j), s.vec(j), false, ctx, irq.msiWrite);
+		case QUEUE_WRITE:
+			return writeMessage(j, s.cpu(j), s.vec(j), false, ctx,
+					micro.arg() == 0 ? MsiWrite.WORK_QUEUE : MsiWrite.FIRMWARE_QUEUED);
+		case FIRMWARE_WRITE:
+			return writeMessage(j, s.cpu(j), s.vec(j), false, ctx, MsiWrite.FIRMWARE_SYNC);
 		case IRR_CHECK:
 			irrHit = s.pending(thisCpu, s.vec(j));
 			m.ev.on(Ev.IRR_CHECK, thisCpu, s.vec(j), irrHit ? 1 : 0, 0);
@@ -237,7 +291,7 @@ final class MoveEngine {
 			}
 			int owner = s.vectorLockOwner();
 			if (owner == t) {
-				return recursiveLock(t, thisCpu); // apic_retrigger_irq() takes vector_lock (seed 003)
+				return recursiveLock(t, j, thisCpu, 0); // apic_retrigger_irq() takes vector_lock (seed 003)
 			}
 			if (owner >= 0) {
 				return BLOCKED;
@@ -249,7 +303,7 @@ final class MoveEngine {
 		case UPDATE_IRTE:
 			m.ev.on(Ev.UPDATE_IRTE, j, s.cpu(j), s.vec(j), 0);
 			if (s.flag(j, F_MOVE)) {
-				if (irq.cleanup == VectorCleanup.IMMEDIATE) {
+				if (irq.release == Procedure.Release.IMMEDIATE) {
 					cleanupNow(j);
 				} else {
 					// With remapping the cleanup is scheduled at once; it re-arms while the old vector is pending.
@@ -267,26 +321,22 @@ final class MoveEngine {
 			}
 			m.releasePrevious(j);
 			m.clearPrevious(j);
-			m.ev.on(Ev.CONTROLLER_MOVE, j, s.cpu(j), s.vec(j), moved ? 1 : 0);
+			m.ev.on(Ev.CONTROLLER_MOVE, j, s.cpu(j), s.vec(j), (moved ? 1 : 0) | micro.arg() << 1);
 			return DONE;
 		}
 		case FINISH:
 			if (!s.flag(j, F_MOVE)) {
 				return PROGRESS;
 			}
-			if (irq.strategy == AffinityUpdate.LAZY_MOVE) {
+			if (irq.release == Procedure.Release.LAZY_TIMER) {
 				s.setFlag(j, F_TIMER, true);
 				m.ev.on(Ev.TIMER_ARMED, j, s.prevCpu(j), 0, 0);
-				if (irq.cleanup == VectorCleanup.IMMEDIATE) {
-					m.ev.on(Ev.CLEANUP_IMMEDIATE, j, s.prevCpu(j), s.prevVec(j), 0);
-					m.releasePrevious(j);
-				}
-			} else if (irq.cleanup == VectorCleanup.IMMEDIATE) {
+			} else if (irq.release == Procedure.Release.IMMEDIATE) {
 				cleanupNow(j);
 			}
 			return DONE;
 		default:
-			throw new IllegalStateException(op.name());
+			throw new IllegalStateException(micro.op().name());
 		}
 	}
 
@@ -315,13 +365,13 @@ final class MoveEngine {
 		return MSG_OTHER;
 	}
 
-	/** One whole message, as the entry's write mode does it. */
-	private int writeMessage(int j, int c, int k, boolean tmp, int ctx) {
-		MsiWrite mode = m.sc.irqs[j].msiWrite;
+	/** One whole message, as {@code mode} writes it. */
+	private int writeMessage(int j, int c, int k, boolean tmp, int ctx, MsiWrite mode) {
 		if (mode == MsiWrite.FIRMWARE_SYNC && ctx == CTX_STOP_MACHINE) {
-			// irq_bus_lock() is a mutex and the firmware command sleeps: impossible in stop_machine().
-			m.ev.on(Ev.FIRMWARE_CANNOT_SLEEP, j, 0, 0, 0);
-			mode = MsiWrite.FIRMWARE_QUEUED;
+			// migrate_one_irq() calls irq_do_set_affinity() without chip_bus_lock()/chip_bus_sync_unlock():
+			// cdx_msi_write_msg() (drivers/cdx/cdx_msi.c) only stores the message; the firmware never hears of it.
+			m.ev.on(Ev.FIRMWARE_STORED, j, c, k, 0);
+			return DONE;
 		}
 		if (mode.isQueued()) {
 			boolean queued = s.flag(j, F_QUEUED);
@@ -333,7 +383,7 @@ final class MoveEngine {
 			s.setQueuedCpu(j, c);
 			s.setQueuedVec(j, k);
 			s.setFlag(j, F_QUEUED, true);
-			m.ev.on(Ev.QUEUE_WRITE, j, c, k, tmp ? 1 : 0);
+			m.ev.on(Ev.QUEUE_WRITE, j, c, k, (tmp ? 1 : 0) | (mode == MsiWrite.WORK_QUEUE ? 2 : 0));
 			return DONE;
 		}
 		if (s.devCpu(j) == c && s.devVec(j) == k) {
@@ -345,9 +395,9 @@ final class MoveEngine {
 		return DONE;
 	}
 
-	/** lockdep: "possible recursive locking detected"; the CPU spins on vector_lock forever. */
-	private int recursiveLock(int t, int thisCpu) {
-		m.ev.on(Ev.RECURSIVE_LOCK, t, thisCpu, s.stopMachineOwner() == t ? 1 : 0, 0);
+	/** lockdep: "possible recursive locking detected"; the CPU spins on the lock forever. */
+	private int recursiveLock(int t, int j, int thisCpu, int lock) {
+		m.ev.on(Ev.RECURSIVE_LOCK, t, thisCpu, (s.stopMachineOwner() == t ? 1 : 0) | lock << 1, j);
 		m.violate(Property.DEADLOCK);
 		s.setThreadFlag(t, T_HUNG, true);
 		return HUNG;

@@ -3,50 +3,95 @@ package org.irqdsl.runtime.sim.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.irqdsl.runtime.sim.config.EntryKind;
 import org.irqdsl.runtime.sim.config.MsiWrite;
-import org.irqdsl.runtime.sim.config.Retrigger;
+import org.irqdsl.runtime.sim.config.Procedure;
+import org.irqdsl.runtime.sim.config.ProcedurePath;
+import org.irqdsl.runtime.sim.config.ProcedureStep;
 
 /**
- * The sequences of micro-ops an affinity move runs after the new target is allocated. Which one a
- * move takes is decided when it starts (x86 msi_set_affinity() may fall back to a direct write).
+ * Compiles an irq's procedure paths into micro-ops. The path a move takes is chosen when it starts
+ * (the first whose guards hold); its index + 1 is kept in the thread's state (0: no move).
+ *
+ * How a step reaches the device follows the bus (msi-write): {@code write message} on a plain MSI
+ * written as PCI config words is two steps, address_lo then data, and a raise between them uses the
+ * torn (new cpu, old vector) message (seed 001); {@code write temp-message} needs only data. An
+ * MSI-X entry is written whole: __pci_write_msi_msg() (drivers/pci/msi/msi.c) masks an unmasked
+ * MSI-X entry around the update (da181dc974ad, v5.14), so the device never sends a torn one.
+ * A deferred procedure runs with the irq masked, as irq_move_irq() does (kernel/irq/migration.c
+ * __irq_move_irq(): irq_mask(), which masks at the device and, with MSI_FLAG_PCI_MSI_MASK_PARENT,
+ * at the parent).
  */
 final class MovePath {
 
 	static final int NONE = 0;
-	/** direct and masked (mask/unmask are no-ops on an entry that cannot mask), lazy-move. */
-	static final int DIRECT = 1;
-	/** x86 msi_set_affinity(): tmp (old cpu, new vector), then (new cpu, new vector), IRR check. */
-	static final int TWO_STEP = 2;
-	/** Atomic IRTE update. */
-	static final int REMAP = 3;
-	/** The controller moves it; the message does not change. */
-	static final int IMMUTABLE = 4;
-	static final int COUNT = 5;
+	/** Paths per procedure: the thread's path field (3 bits) holds index + 1, and one more is the empty path. */
+	static final int MAX_PATHS = 6;
 
 	private MovePath() {
 	}
 
-	static void build(IrqInfo irq) {
-		boolean words = irq.msiWrite == MsiWrite.CONFIG_WORDS;
-		irq.paths[DIRECT] = words
-				? ops(MicroOp.MASK, MicroOp.WRITE_ADDRESS, MicroOp.WRITE_DATA, MicroOp.UNMASK, MicroOp.FINISH)
-				: ops(MicroOp.MASK, MicroOp.WRITE_MESSAGE, MicroOp.UNMASK, MicroOp.FINISH);
-		List<MicroOp> two = new ArrayList<>();
-		two.add(MicroOp.LOCK_VECTOR);
-		// In config words the tmp message needs one word: data first gives (old cpu, new vector).
-		two.addAll(words ? List.of(MicroOp.WRITE_DATA, MicroOp.WRITE_ADDRESS)
-				: List.of(MicroOp.WRITE_TMP_MESSAGE, MicroOp.WRITE_MESSAGE));
-		if (irq.retrigger == Retrigger.LOCK_FREE) {
-			two.addAll(List.of(MicroOp.UNLOCK_VECTOR_FIRST, MicroOp.IRR_CHECK, MicroOp.RETRIGGER, MicroOp.FINISH));
-		} else {
-			two.addAll(List.of(MicroOp.IRR_CHECK, MicroOp.RETRIGGER, MicroOp.UNLOCK_VECTOR_AFTER, MicroOp.FINISH));
+	static Micro[][] compile(IrqInfo irq, Procedure p, LockNames locks) {
+		if (p.paths().isEmpty()) {
+			return new Micro[0][]; // the domain refuses set-affinity
 		}
-		irq.paths[TWO_STEP] = two.toArray(new MicroOp[0]);
-		irq.paths[REMAP] = ops(MicroOp.UPDATE_IRTE);
-		irq.paths[IMMUTABLE] = ops(MicroOp.CONTROLLER_MOVE);
+		Micro[][] out = new Micro[p.paths().size() + 1][];
+		for (int i = 0; i < p.paths().size(); i++) {
+			out[i] = compile(irq, p, p.paths().get(i), locks);
+		}
+		// Taken when no path's guards hold: the procedure writes nothing.
+		out[p.paths().size()] = compile(irq, p, new ProcedurePath("none", List.of(), List.of()), locks);
+		return out;
 	}
 
-	private static MicroOp[] ops(MicroOp... ops) {
-		return ops;
+	private static Micro[] compile(IrqInfo irq, Procedure p, ProcedurePath path, LockNames locks) {
+		List<Micro> ops = new ArrayList<>();
+		boolean deferred = p.runs() == Procedure.Runs.DEFERRED;
+		if (deferred) {
+			ops.add(Micro.of(MicroOp.MASK_DEVICE));
+			if (irq.parentMasks) {
+				ops.add(Micro.of(MicroOp.MASK_PARENT));
+			}
+		}
+		boolean words = irq.msiWrite == MsiWrite.CONFIG_WORDS && irq.ref.kind() == EntryKind.MSI;
+		for (ProcedureStep step : path.steps()) {
+			switch (step.action()) {
+			case LOCK -> ops.add(new Micro(MicroOp.LOCK, locks.index(step.lock())));
+			case UNLOCK -> ops.add(new Micro(MicroOp.UNLOCK, locks.index(step.lock())));
+			case MASK_DEVICE -> ops.add(new Micro(MicroOp.MASK_DEVICE, 1));
+			case UNMASK_DEVICE -> ops.add(Micro.of(MicroOp.UNMASK_DEVICE));
+			case MASK_PARENT -> ops.add(new Micro(MicroOp.MASK_PARENT, 1));
+			case UNMASK_PARENT -> ops.add(Micro.of(MicroOp.UNMASK_PARENT));
+			case WRITE_ADDRESS_LO -> ops.add(Micro.of(MicroOp.WRITE_ADDRESS));
+			case WRITE_ADDRESS_HI -> ops.add(Micro.of(MicroOp.WRITE_ADDRESS_HI));
+			case WRITE_DATA -> ops.add(Micro.of(MicroOp.WRITE_DATA));
+			case WRITE_MESSAGE -> {
+				if (words) {
+					ops.add(Micro.of(MicroOp.WRITE_ADDRESS));
+					ops.add(Micro.of(MicroOp.WRITE_DATA));
+				} else {
+					ops.add(Micro.of(MicroOp.WRITE_MESSAGE));
+				}
+			}
+			// In config words the temporary message needs one word: data first gives (old cpu, new vector).
+			case WRITE_TEMP_MESSAGE -> ops.add(Micro.of(words ? MicroOp.WRITE_DATA : MicroOp.WRITE_TMP_MESSAGE));
+			case CHECK_IRR -> ops.add(Micro.of(MicroOp.IRR_CHECK));
+			case RETRIGGER_IF_PENDING -> ops.add(Micro.of(MicroOp.RETRIGGER));
+			case UPDATE_IRTE -> ops.add(Micro.of(MicroOp.UPDATE_IRTE));
+			case ITS_MOVI -> ops.add(new Micro(MicroOp.CONTROLLER_MOVE, 0));
+			case SPI_ROUTE -> ops.add(new Micro(MicroOp.CONTROLLER_MOVE, 1));
+			case QUEUE_WORK -> ops.add(new Micro(MicroOp.QUEUE_WRITE, 0));
+			case QUEUE_FIRMWARE_COMMAND -> ops.add(new Micro(MicroOp.QUEUE_WRITE, 1));
+			case FIRMWARE_WRITE -> ops.add(Micro.of(MicroOp.FIRMWARE_WRITE));
+			}
+		}
+		if (deferred) {
+			if (irq.parentMasks) {
+				ops.add(Micro.of(MicroOp.UNMASK_PARENT));
+			}
+			ops.add(Micro.of(MicroOp.UNMASK_DEVICE));
+		}
+		ops.add(Micro.of(MicroOp.FINISH));
+		return ops.toArray(new Micro[0]);
 	}
 }

@@ -28,11 +28,16 @@ public final class Quiescence {
 	public int blockedThread(long[] w) {
 		s.bind(w);
 		for (ThreadProgram p : sc.threads) {
-			if (!p.device && s.op(p.index) < p.ops.length) {
+			if (!p.device && s.op(p.index) < p.ops.length && !parked(p)) {
 				return p.index;
 			}
 		}
 		return -1;
+	}
+
+	/** A thread whose CPU is offline runs nothing: it is parked, not blocked (it would go on were the CPU back). */
+	private boolean parked(ThreadProgram p) {
+		return !s.online(p.cpu) && !s.threadFlag(p.index, T_HUNG) && s.stopMachineOwner() != p.index;
 	}
 
 	/** The first irq whose raise no handler answered, or -1 (only meaningful without a blocked thread). */

@@ -40,8 +40,12 @@ public final class Scenario {
 	public final StateLayout layout;
 	public final boolean hasOffline;
 	public final boolean hasVmd;
-	/** Some move may hold vector_lock across steps (an irq with the two-step update). */
+	/** Some move may hold a lock across steps (a procedure with a lock step, as the two-step update). */
 	public final boolean vectorLockHeldAcrossSteps;
+	/** How a CPU hot-unplug migrates interrupts (mainline migrate_one_irq() unless the config says). */
+	public final org.irqdsl.runtime.sim.config.HotUnplug hotUnplug;
+	/** The locks the procedures name; 0 is vector_lock. */
+	final LockNames locks;
 	/** Threads running on each CPU index. */
 	final int[][] threadsOnCpu;
 	private final long[] initial;
@@ -78,16 +82,20 @@ public final class Scenario {
 			irqs[e.getValue()] = new IrqInfo(e.getValue(), e.getKey(), config.devices().indexOf(spec), spec);
 		}
 		linkVmds(irqIndex);
+		hotUnplug = config.hotUnplug() != null ? config.hotUnplug()
+				: org.irqdsl.runtime.kernel.KernelProcedures.MIGRATE_ONE_IRQ;
+		locks = new LockNames();
 		for (IrqInfo irq : irqs) {
-			MovePath.build(irq);
+			irq.paths = MovePath.compile(irq, irq.procedure, locks);
 		}
 		vectors = vectorPool(irqIndex.size());
 		threads = compileThreads(irqIndex);
 		hasOffline = config.threads().stream().flatMap(t -> t.ops().stream()).anyMatch(
 				op -> op instanceof Op.OfflineCpu || op instanceof Op.OnlineCpu);
 		hasVmd = config.devices().stream().anyMatch(d -> d.vmd() != null);
-		vectorLockHeldAcrossSteps = java.util.Arrays.stream(irqs)
-				.anyMatch(i -> i.strategy == org.irqdsl.runtime.sim.config.AffinityUpdate.TWO_STEP);
+		vectorLockHeldAcrossSteps = java.util.Arrays.stream(irqs).anyMatch(
+				i -> i.procedure.paths().stream().anyMatch(p -> p.steps().stream().anyMatch(
+						st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.LOCK)));
 		threadsOnCpu = new int[cpuCount][];
 		for (int c = 0; c < cpuCount; c++) {
 			final int cpu = c;
@@ -100,6 +108,11 @@ public final class Scenario {
 	/** Compiles {@code config}; the same problems as {@link SimConfigChecks} when it cannot run. */
 	public static Scenario compile(SimConfig config) throws SimConfigException {
 		return new Scenario(config);
+	}
+
+	/** The name of lock {@code i} (0 is vector_lock). */
+	public String lockName(int i) {
+		return locks.name(i);
 	}
 
 	/** A fresh copy of the initial state. */

@@ -15,6 +15,8 @@ public final class StateLayout {
 
 	// global
 	final int vectorLockOwner;
+	/** Owners of the other locks procedures name (index 1.. of {@link LockNames}). */
+	final int[] lockOwner;
 	final int stopMachineOwner;
 	final int violations;
 	// per CPU
@@ -55,6 +57,11 @@ public final class StateLayout {
 		threadBits = BitFields.bitsFor(threads);
 
 		vectorLockOwner = f.add(threadBits);
+		lockOwner = new int[s.locks.count()];
+		lockOwner[0] = vectorLockOwner;
+		for (int i = 1; i < lockOwner.length; i++) {
+			lockOwner[i] = f.add(threadBits);
+		}
 		stopMachineOwner = f.add(s.hasOffline ? threadBits : 0);
 		violations = f.add(5);
 
@@ -113,7 +120,7 @@ public final class StateLayout {
 			micro[t] = f.add(moves ? 4 : 0);
 			cursor[t] = f.add(moves ? irqBits : 0);
 			path[t] = f.add(moves ? 3 : 0);
-			threadFlags[t] = f.add(moves ? 3 : 0);
+			threadFlags[t] = f.add(moves ? 5 : 0);
 		}
 		words = f.words();
 	}

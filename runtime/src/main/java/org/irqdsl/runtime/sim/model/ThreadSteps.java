@@ -39,6 +39,9 @@ final class ThreadSteps {
 			return true;
 		}
 		int stopper = s.stopMachineOwner();
+		if (!s.online(p.cpu) && stopper != t) {
+			return false; // an offline CPU executes nothing (its thread goes on if the CPU comes back)
+		}
 		if ((stopper >= 0 && stopper != t) || m.irqsOffByThread(p.cpu, t)) {
 			return false; // stopped by stop_machine(), or its CPU is in another thread's interrupt-off section
 		}
@@ -69,13 +72,20 @@ final class ThreadSteps {
 		}
 	}
 
-	/** A deferred move: interrupt context on the thread's CPU, local interrupts off until the thread ends. */
+	/**
+	 * irq_set_affinity(): a deferred procedure runs in interrupt context on the thread's CPU (the
+	 * interrupt on the current target that irq_move_irq() runs it from), with local interrupts off
+	 * until the thread ends; an at-once procedure runs in the caller's process context.
+	 */
 	private boolean setAffinity(int t, ThreadProgram p, CompiledOp op) {
-		int r = m.moves.run(t, op.irq(), p.cpu, CTX_SET_AFFINITY, op.cpu(), op.vector(), -1);
+		boolean deferred = m.sc.irqs[op.irq()].movesDeferred();
+		int r = m.moves.run(t, op.irq(), p.cpu, deferred ? CTX_SET_AFFINITY : CTX_AT_ONCE, op.cpu(), op.vector(), -1);
 		if (r == MoveEngine.BLOCKED) {
 			return false;
 		}
-		s.setThreadFlag(t, T_IRQS_OFF, true);
+		if (deferred) {
+			s.setThreadFlag(t, T_IRQS_OFF, true);
+		}
 		if (r == MoveEngine.DONE) {
 			finishOp(t, p);
 		}
@@ -255,11 +265,12 @@ final class ThreadSteps {
 	}
 
 	/**
-	 * CPU hot-unplug. Stage one (the two-stage fix of seed 000) moves the irqs whose message a
-	 * sleeping firmware command writes, in process context. Then take_cpu_down() in stop_machine():
+	 * CPU hot-unplug, as the platform's hot-unplug procedure says. Stage one (only in the two-stage
+	 * migration seed 000 proposed) moves the irqs whose message a sleeping firmware command writes,
+	 * in process context. Then take_cpu_down() in stop_machine():
 	 * set_cpu_online(false), irq_migrate_all_off_this_cpu() (the moves run on the outgoing CPU with
 	 * interrupts off, and cannot wait for a queued write), fixup_irqs() forwards the IRR by IPI if
-	 * asked, and the CPU dies: whatever reaches it later is never serviced.
+	 * asked (x86 fixup_irqs() always does), and the CPU dies: whatever reaches it later is never serviced.
 	 */
 	private boolean offline(int t, ThreadProgram p, CompiledOp op) {
 		int n = op.cpu();
@@ -267,7 +278,7 @@ final class ThreadSteps {
 			switch (s.stage(t)) {
 			case OFF_STAGE_ONE: {
 				if (s.micro(t) == 0) {
-					int j = nextStageOne(n, s.cursor(t));
+					int j = m.sc.hotUnplug.sleepersFirst() ? nextStageOne(n, s.cursor(t)) : -1;
 					if (j < 0) {
 						s.setStage(t, OFF_ENTER);
 						s.setCursor(t, 0);
@@ -292,7 +303,7 @@ final class ThreadSteps {
 				if (s.micro(t) == 0) {
 					int j = nextOn(n, s.cursor(t));
 					if (j < 0) {
-						s.setStage(t, op.forwardPending() ? OFF_FORWARD : OFF_EXIT);
+						s.setStage(t, op.forwardPending() || m.sc.hotUnplug.retriggerPending() ? OFF_FORWARD : OFF_EXIT);
 						continue;
 					}
 					s.setCursor(t, j);
@@ -348,7 +359,7 @@ final class ThreadSteps {
 
 	/** stop_machine() needs every other CPU to reach its stopper: none may hold interrupts off or a spinlock. */
 	private boolean canEnterStopMachine(int t) {
-		if (s.stopMachineOwner() >= 0 || s.vectorLockOwner() >= 0) {
+		if (s.stopMachineOwner() >= 0 || s.anyLockHeld()) {
 			return false;
 		}
 		for (ThreadProgram q : m.sc.threads) {

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.irqdsl.runtime.sim.config.AffinityUpdate;
+import org.irqdsl.runtime.sim.config.Guard;
+import org.irqdsl.runtime.sim.config.Procedure;
+import org.irqdsl.runtime.sim.config.ProcedurePath;
+import org.irqdsl.runtime.sim.config.ProcedureStep;
 import org.irqdsl.runtime.sim.config.MsiWrite;
 import org.irqdsl.runtime.sim.config.Property;
 import org.irqdsl.runtime.sim.model.Ev;
@@ -78,6 +81,7 @@ final class EventText {
 		case MOVE_BEGIN -> List.of(switch (d) {
 		case CTX_STOP_MACHINE -> "irq_migrate_all_off_this_cpu: " + irq(a) + " -> " + cpu(b) + " " + vec(c);
 		case CTX_PROCESS -> "irq_set_affinity(" + irq(a) + ") -> " + cpu(b) + " " + vec(c) + " (process context)";
+		case CTX_AT_ONCE -> moveFunction(a) + "(" + irq(a) + ") -> " + cpu(b) + " " + vec(c) + " (at once, process context)";
 		default -> moveFunction(a) + "(" + irq(a) + ") -> " + cpu(b) + " " + vec(c);
 		});
 		case MOVE_REJECTED -> List.of("irq_set_affinity(" + irq(a) + "): " + switch (b) {
@@ -87,18 +91,19 @@ final class EventText {
 		case REJ_UNCHANGED -> "nothing to do (already there)";
 		case REJ_VECTOR_BUSY -> "-EBUSY (" + cpu(c) + " " + vec(d) + " in use)";
 		case REJ_NO_VECTOR -> "-ENOSPC (no free vector on " + cpu(c) + ")";
+		case REJ_NO_AFFINITY -> "-EINVAL (MSI_FLAG_NO_AFFINITY: the domain has no irq_set_affinity)";
 		default -> "-EINVAL (no online CPU to move to)";
 		});
 		case FORCE_COMPLETE -> List.of("irq_force_complete_move(" + irq(a) + "): " + cpu(b) + " " + vec(c) + " freed");
-		case DIRECT_UPDATE -> List.of(b == DIRECT_CANNOT_MASK
-				? "mask: the entry has no mask bit: the masked update degenerates to direct"
-				: "msi_set_affinity: direct update (" + switch (b) {
-		case DIRECT_MASKABLE -> "entry maskable";
-		case DIRECT_SAME_VECTOR -> "vector unchanged";
-		case DIRECT_SAME_CPU -> "destination CPU unchanged";
-		case DIRECT_NOT_THIS_CPU -> "not on the current target CPU: WARN_ON_ONCE";
-		default -> "process context";
-		} + ")");
+		case PATH -> List.of(pathText(a, b, c));
+		case MASK_IMPOSSIBLE -> List.of("mask " + irq(a) + (b == 1 ? " at the parent: the parent irqchip does not mask"
+				: ": the entry has no mask bit, nothing is masked"));
+		case MASK_PARENT -> List.of("irq_chip_mask_parent(" + irq(a) + ")");
+		case UNMASK_PARENT_MOVE -> List.of("irq_chip_unmask_parent(" + irq(a) + ")" + (b == 1 ? ": the held interrupt is delivered" : ""));
+		case WRITE_ADDRESS_HI -> List.of("write address_hi (unchanged)");
+		case FIRMWARE_STORED -> List.of("cdx_msi_write_msg: msg (" + target(b, c) + ") only stored: no chip_bus_sync_unlock()"
+				+ " in migrate_one_irq(), the firmware is never told");
+		case UNLOCK_NOT_HELD -> List.of("unlock(" + lockName(b) + "): not held by this thread");
 		case MASK -> List.of("mask " + irq(a));
 		case UNMASK -> List.of("unmask " + irq(a));
 		case WRITE_ADDRESS -> List.of("write address_lo (" + cpu(b) + ")" + seen(d, b, c));
@@ -106,19 +111,20 @@ final class EventText {
 		case WRITE_MESSAGE -> List.of("write " + (d == 1 ? "tmp " : "") + "msg (" + target(b, c) + ")");
 		case FIRMWARE_WRITE -> List.of("irq_bus_sync_unlock: firmware writes " + (d == 1 ? "tmp " : "") + "msg ("
 				+ target(b, c) + "), waits");
-		case QUEUE_WRITE -> List.of((sc.irqs[a].msiWrite == MsiWrite.WORK_QUEUE ? "queue_work: write " : "firmware command queued: write ")
-				+ (d == 1 ? "tmp " : "") + "msg (" + target(b, c) + ") later");
+		case QUEUE_WRITE -> List.of(((d & 2) != 0 ? "queue_work: write " : "firmware command queued: write ")
+				+ ((d & 1) == 1 ? "tmp " : "") + "msg (" + target(b, c) + ") later");
 		case FIRMWARE_CANNOT_SLEEP -> List.of("stop_machine: cannot take irq_bus_lock or wait for the firmware");
-		case LOCK -> List.of("lock(vector_lock)");
-		case UNLOCK -> List.of("unlock(vector_lock)");
+		case LOCK -> List.of("lock(" + lockName(b) + ")");
+		case UNLOCK -> List.of("unlock(" + lockName(b) + ")");
 		case IRR_CHECK -> List.of("lapic_vector_set_in_irr(" + hex(b) + ") on " + cpu(a) + ": "
 				+ (c == 1 ? "pending" : "not pending"));
 		case RETRIGGER -> List.of("apic_retrigger_irq: IPI -> " + cpu(b) + " " + vec(c));
-		case RECURSIVE_LOCK -> lockdep(a, b, c);
+		case RECURSIVE_LOCK -> lockdep(a, b, c & 1, sc.lockName(c >> 1), d);
 		case UPDATE_IRTE -> List.of("modify_irte: IRTE of " + irq(a) + " -> " + cpu(b) + " " + vec(c)
 				+ " (atomic; message unchanged)");
-		case CONTROLLER_MOVE -> List.of("its_set_affinity: MOVI " + irq(a) + " -> " + cpu(b)
-				+ " (message unchanged" + (d == 1 ? "; pending state moved" : "") + ")");
+		case CONTROLLER_MOVE -> List.of(((d >> 1) == 1 ? "gic_set_affinity: SPI route of " + irq(a) + " -> " + cpu(b)
+				: "its_set_affinity: MOVI " + irq(a) + " -> " + cpu(b))
+				+ " (message unchanged" + ((d & 1) == 1 ? "; pending state moved" : "") + ")");
 		case CLEANUP_IMMEDIATE -> List.of("old vector freed at once: " + cpu(b) + " " + vec(c) + " (immediate cleanup)");
 		case TIMER_ARMED -> List.of("imsic_vector_move: lazy timer armed on " + cpu(b));
 		case REQUEST_IRQ -> requestText(a, b, c, d);
@@ -165,7 +171,7 @@ final class EventText {
 		case MSG_TMP -> " (tmp message: old address, new data)";
 		case MSG_TORN -> " (torn message: new address, old data)";
 		case MSG_OTHER -> queued ? " (old message: queued write not done)" : " (stale message)";
-		case MSG_CONTROLLER -> sc.irqs[j].strategy == AffinityUpdate.IMMUTABLE ? " (via the ITS translation)" : " (via the IRTE)";
+		case MSG_CONTROLLER -> sc.irqs[j].procedure.writesMessage() || hasIrte(sc.irqs[j]) ? " (via the IRTE)" : " (via the controller's routing)";
 		default -> "";
 		});
 		if (queued && kind != MSG_OLD && kind != MSG_OTHER) {
@@ -203,28 +209,54 @@ final class EventText {
 		};
 	}
 
-	/** lockdep's report for vector_lock taken again by apic_retrigger_irq() (seed 003). */
-	private List<String> lockdep(int thread, int cpuIndex, int inStopMachine) {
+	/**
+	 * lockdep's report for a lock taken again by the thread that holds it: vector_lock by
+	 * apic_retrigger_irq() inside msi_set_affinity() (seed 003), or any lock a procedure takes twice.
+	 */
+	private List<String> lockdep(int thread, int cpuIndex, int inStopMachine, String lock, int j) {
 		String task = inStopMachine == 1 ? "migration/" + sc.cpuIds[cpuIndex] : sc.threads[thread].title;
-		return List.of("apic_retrigger_irq: lock(vector_lock)",
+		String holder = j >= 0 && j < sc.irqs.length ? moveFunction(j) : "msi_set_affinity";
+		boolean retrigger = lock.equals("vector_lock") && retriggerAt(j);
+		String taker = retrigger ? "apic_retrigger_irq" : holder;
+		return List.of(taker + ": lock(" + lock + ")",
 				"============================================",
 				"WARNING: possible recursive locking detected",
 				task + " is trying to acquire lock:",
-				"  (vector_lock), at: apic_retrigger_irq",
+				"  (" + lock + "), at: " + taker,
 				"but task is already holding lock:",
-				"  (vector_lock), at: msi_set_affinity",
+				"  (" + lock + "), at: " + holder,
 				"*** DEADLOCK ***");
 	}
 
+	private boolean retriggerAt(int j) {
+		return j >= 0 && j < sc.irqs.length && sc.irqs[j].procedure.paths().stream().flatMap(p -> p.steps().stream())
+				.anyMatch(st -> st.action() == ProcedureStep.Action.RETRIGGER_IF_PENDING);
+	}
+
 	private String moveFunction(int j) {
-		IrqInfo irq = sc.irqs[j];
-		return switch (irq.strategy) {
-		case TWO_STEP -> "msi_set_affinity";
-		case LAZY_MOVE -> "imsic_irq_set_affinity";
-		case REMAP -> "intel_ir_set_affinity";
-		case IMMUTABLE -> "its_set_affinity";
-		default -> "msi_domain_set_affinity";
-		};
+		return sc.irqs[j].procedure.function();
+	}
+
+	private static boolean hasIrte(IrqInfo irq) {
+		return irq.procedure.paths().stream().flatMap(p -> p.steps().stream())
+				.anyMatch(st -> st.action() == ProcedureStep.Action.UPDATE_IRTE);
+	}
+
+	private String lockName(int i) {
+		return sc.lockName(i);
+	}
+
+	/** Why a procedure took path {@code p}: the first guard of the path before it that did not hold. */
+	private String pathText(int j, int p, int failed) {
+		Procedure proc = sc.irqs[j].procedure;
+		String name = p < proc.paths().size() ? proc.paths().get(p).name() : "none (no path's guards hold: nothing written)";
+		String why = "";
+		if (p > 0 && failed > 0) {
+			ProcedurePath before = proc.paths().get(p - 1);
+			Guard g = before.when().get(failed - 1);
+			why = " (" + before.name() + " needs " + g + ")";
+		}
+		return proc.function() + ": path " + name + why;
 	}
 
 	private boolean isOf(int j, String device) {
