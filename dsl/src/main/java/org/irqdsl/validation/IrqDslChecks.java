@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.xtext.diagnostics.Severity;
 import org.irqdsl.validation.checks.AsyncMsiWrite;
+import org.irqdsl.validation.checks.ProcedureReference;
 import org.irqdsl.validation.checks.BusSelectTokenMismatch;
 import org.irqdsl.validation.checks.BusTokenNotSelected;
 import org.irqdsl.validation.checks.CpuRangeCheck;
@@ -50,7 +51,7 @@ public final class IrqDslChecks {
 			new BusSelectTokenMismatch(), new MissingMsiParentOps(), new NoMsiParent(), new FlagMaskedByParent(),
 			new RetriggerTakesHeldLock(), new VmdUselessDomain(), new VmdUnbalancedMapping(),
 			new VmdFreeWithoutGracePeriod(), new DomainCycle(), new DuplicateAddress(), new VectorRange(),
-			new VectorExhaustion(), new MsiCount(), new CpuRangeCheck(), new UnknownKernelName(), new DuplicateDeviceName());
+			new VectorExhaustion(), new MsiCount(), new CpuRangeCheck(), new UnknownKernelName(), new DuplicateDeviceName(), new ProcedureReference());
 
 	public static final List<ScenarioCheck> SCENARIO_CHECKS = List.of(new ScenarioReferences(), new ScenarioNotSimulable());
 
