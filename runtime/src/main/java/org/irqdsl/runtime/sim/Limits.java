@@ -7,11 +7,12 @@ import java.time.Duration;
  * an INCOMPLETE verdict for every expectation the states seen so far do not decide — never a pass.
  *
  * <p>{@code maxBytes} bounds the memory of the explorer's own structures (stored states and visited
- * table); {@link #AUTO_MEMORY} (0) derives it from the Java heap: {@link #autoMaxBytes()}.
+ * table); {@link #AUTO_MEMORY} (0) derives it from the Java heap: {@link #autoMaxBytes()}. Whichever
+ * bound comes first ends the run; an OutOfMemoryError during exploration ends it too, incomplete.
  */
 public record Limits(long maxStates, Duration timeout, boolean partialOrderReduction, long maxBytes) {
 
-	/** {@code maxBytes} meaning "three quarters of the Java heap" ({@link #autoMaxBytes()}). */
+	/** {@code maxBytes} meaning "derived from the Java heap" ({@link #autoMaxBytes()}). */
 	public static final long AUTO_MEMORY = 0;
 
 	/** 10 million states, 60 seconds, reduction on, memory from the heap. */
@@ -57,15 +58,17 @@ public record Limits(long maxStates, Duration timeout, boolean partialOrderReduc
 	}
 
 	/**
-	 * Three quarters of the most heap the JVM will use ({@code -Xmx}; by default a quarter of the
-	 * machine's memory): the rest is left to the program around the explorer (loaded models,
-	 * traces) and to the garbage collector's working room.
+	 * The heap the JVM may use ({@code -Xmx}; by default a quarter of the machine's memory) less a
+	 * reserve of a quarter of it, at least 64 MiB, for the program around the explorer (loaded
+	 * models, traces: the command line's baseline is about 50 MB) and the garbage collector's
+	 * working room; at least a quarter of the heap.
 	 */
 	public static long autoMaxBytes() {
 		long heap = Runtime.getRuntime().maxMemory();
 		if (heap == Long.MAX_VALUE) { // no limit reported: assume the common default of 1 GiB
 			heap = 1L << 30;
 		}
-		return heap / 4 * 3;
+		long reserve = Math.max(heap / 4, 64L << 20);
+		return Math.max(heap / 4, heap - reserve);
 	}
 }
