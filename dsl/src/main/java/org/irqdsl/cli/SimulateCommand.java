@@ -58,6 +58,10 @@ public class SimulateCommand implements Callable<Integer> {
 			description = "give up (verdict incomplete) after this long per scenario (default: ${DEFAULT-VALUE})")
 	double timeoutSeconds;
 
+	@Option(names = "--max-memory", paramLabel = "MB", description = "give up (verdict incomplete) before the explored states"
+			+ " take more than this many megabytes (default 0: the Java heap, -Xmx, less a reserve of a quarter of it, at least 64 MB)")
+	long maxMemoryMegabytes = Limits.AUTO_MEMORY;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
@@ -152,7 +156,11 @@ public class SimulateCommand implements Callable<Integer> {
 		if (!(timeoutSeconds > 0) || timeoutSeconds > 1e6) {
 			throw new UsageException("--timeout " + timeoutSeconds + ": expected a positive number of seconds");
 		}
-		return Limits.DEFAULT.withMaxStates(maxStates).withTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
+		if (maxMemoryMegabytes < 0 || maxMemoryMegabytes > 1L << 30) {
+			throw new UsageException("--max-memory " + maxMemoryMegabytes + ": expected a number of megabytes (0: from the heap)");
+		}
+		return Limits.DEFAULT.withMaxStates(maxStates).withTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
+				.withMaxBytes(maxMemoryMegabytes << 20);
 	}
 
 	private void print(List<ScenarioRun> runs, PrintWriter out) {
