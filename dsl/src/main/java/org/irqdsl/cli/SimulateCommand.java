@@ -60,6 +60,10 @@ public class SimulateCommand implements Callable<Integer> {
 			description = "give up (verdict incomplete) after this long per scenario (default: ${DEFAULT-VALUE})")
 	double timeoutSeconds;
 
+	@Option(names = "--max-memory", paramLabel = "MB", description = "give up (verdict incomplete) before the explored states"
+			+ " take more than this many megabytes (default 0: the Java heap, -Xmx, less a reserve of a quarter of it, at least 64 MB)")
+	long maxMemoryMegabytes = Limits.AUTO_MEMORY;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = format == CheckCommand.Format.json ? spec.commandLine().getOut() : Printable.writer(spec.commandLine().getOut());
@@ -183,7 +187,10 @@ public class SimulateCommand implements Callable<Integer> {
 			// nanoseconds, so 0.001 stays 1 ms; at least 1 ns, so a tiny positive timeout is not zero
 			timeout = Duration.ofNanos(Math.max(1, Math.round(timeoutSeconds * 1e9)));
 		}
-		return Limits.DEFAULT.withMaxStates(maxStates).withTimeout(timeout);
+		if (maxMemoryMegabytes < 0 || maxMemoryMegabytes > 1L << 30) {
+			throw new UsageException("--max-memory " + maxMemoryMegabytes + ": expected a number of megabytes (0: from the heap)");
+		}
+		return Limits.DEFAULT.withMaxStates(maxStates).withTimeout(timeout).withMaxBytes(maxMemoryMegabytes << 20);
 	}
 
 	/** A number as typed, without a spurious ".0": "60", "0.001", "1E+20". */

@@ -57,4 +57,30 @@ public final class Families {
 		}
 		return b.expectNo(Property.LOST_INTERRUPT).expectNo(Property.DEADLOCK).build();
 	}
+
+	/**
+	 * n MSI-X devices on distinct vectors, spread over the CPUs, moved by {@code movers} CPU
+	 * threads (each device once, to the next CPU, the vector chosen by the allocator) while the
+	 * first {@code raisers} raise twice: wide states (the per-CPU vector owners grow with CPUs ×
+	 * vectors) and no reduction to speak of (vector_lock couples the two-step moves). The shape of
+	 * the scenarios that ran out of memory (docs/performance.md, "Memory").
+	 */
+	public static SimConfig manyDevices(int n, int cpus, int movers, int raisers) {
+		SimConfigBuilder b = SimConfigBuilder.scenario("many_n" + n + "_c" + cpus).cpus(cpus);
+		for (int i = 0; i < n; i++) {
+			b.device(msix("d" + i).affinityUpdate(AffinityUpdate.TWO_STEP));
+			b.initially("d" + i + ".msi-x[0]", i % cpus, 0x30 + i);
+		}
+		for (int c = 0; c < movers; c++) {
+			List<Op> ops = new ArrayList<>();
+			for (int i = c; i < n; i += movers) {
+				ops.add(setAffinity("d" + i + ".msi-x[0]", (i + 1) % cpus));
+			}
+			b.cpuThread(c, ops.toArray(new Op[0]));
+		}
+		for (int i = 0; i < raisers; i++) {
+			b.deviceThread("d" + i, raise("msi-x[0]", 2));
+		}
+		return b.expectNo(Property.LOST_INTERRUPT).expectNo(Property.DEADLOCK).build();
+	}
 }

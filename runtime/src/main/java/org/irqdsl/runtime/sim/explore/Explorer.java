@@ -95,7 +95,7 @@ public final class Explorer {
 		boolean lockAware = reduce && scenario.vectorLockHeldAcrossSteps;
 		boolean[] lockBound = new boolean[componentCounts.length];
 
-		visited.findOrAdd(scenario.initialState(), -1, -1);
+		long budget = limits.effectiveMaxBytes();
 		long transitions = 0;
 		int depth = 0;
 		int levelEnd = 1;
@@ -103,105 +103,139 @@ public final class Explorer {
 		int recorded = 0;
 		String incomplete = null;
 		int head = 0;
-		while (head < store.size()) {
-			if (head == levelEnd) {
-				depth++;
-				levelEnd = store.size();
+		try {
+			if (!roomFor(1, store, visited, budget)) {
+				incomplete = memoryLimitReached(budget);
+			} else {
+				visited.findOrAdd(scenario.initialState(), -1, -1);
 			}
-			if ((head & (CHECK_EVERY - 1)) == 0 && head > 0) {
-				long now = System.nanoTime();
-				if (now - deadline > 0) {
-					incomplete = "timeout of " + org.irqdsl.runtime.sim.Seconds.text(limits.timeout()) + " s reached";
-					break;
+			while (incomplete == null && head < store.size()) {
+				if (head == levelEnd) {
+					depth++;
+					levelEnd = store.size();
 				}
-				if (listener.cancelled()) {
-					incomplete = "cancelled";
-					break;
-				}
-				if (now - lastReport >= progressIntervalNanos) {
-					lastReport = now;
-					listener.onProgress(new Progress(store.size(), transitions, depth, store.size() - head,
-							Duration.ofNanos(now - start)));
-				}
-			}
-			store.load(head, current);
-			int before = view.bind(current).violations();
-			int n = machine.candidates(current, candidates);
-			int produced = 0;
-			boolean anyLockBound = false;
-			for (int i = 0; i < n; i++) {
-				long[] next = successors[produced];
-				System.arraycopy(current, 0, next, 0, words);
-				boolean enabled = machine.apply(next, candidates[i], EventSink.SILENT);
-				int component = reduce ? independence.lockFreeComponentOf(machine.processOf(candidates[i])) : 0;
-				if (lockAware && machine.touchedVectorLock()) {
-					lockBound[component] = true;
-					anyLockBound = true;
-				}
-				if (enabled) {
-					successorSteps[produced] = candidates[i];
-					successorComponents[produced] = component;
-					produced++;
-				}
-			}
-			if (produced == 0) {
-				quiescent++;
-				if (quiescentHashes != null) {
-					quiescentHashes.add(fullHash(current));
-				}
-				int bad = quiescence.violations(current) & ~recorded;
-				for (Property p : bad == 0 ? NO_PROPERTIES : Property.values()) {
-					if ((bad & p.bit()) != 0) {
-						found.put(p, new Violation(p, path(store, head, -1), true));
-						recorded |= p.bit();
+				if ((head & (CHECK_EVERY - 1)) == 0 && head > 0) {
+					long now = System.nanoTime();
+					if (now - deadline > 0) {
+						incomplete = "timeout of " + org.irqdsl.runtime.sim.Seconds.text(limits.timeout()) + " s reached";
+						break;
+					}
+					if (listener.cancelled()) {
+						incomplete = "cancelled";
+						break;
+					}
+					if (now - lastReport >= progressIntervalNanos) {
+						lastReport = now;
+						listener.onProgress(new Progress(store.size(), transitions, depth, store.size() - head,
+								Duration.ofNanos(now - start)));
 					}
 				}
-				head++;
-				continue;
-			}
-			int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts, lockBound) : -1;
-			if (anyLockBound) {
-				java.util.Arrays.fill(lockBound, false);
-			}
-			// The successors expanded, hashed and their table slots touched before any is looked up.
-			int expanded = 0;
-			for (int i = 0; i < produced; i++) {
-				if (chosen >= 0 && successorComponents[i] != chosen) {
-					continue;
+				// Stop before an expansion whose new chunk or table doubling would not fit the budget.
+				if (!roomFor(max, store, visited, budget)) {
+					incomplete = memoryLimitReached(budget);
+					break;
 				}
-				int hash = VisitedSet.hash(successors[i]);
-				visited.prefetch(hash);
-				hashes[expanded] = hash;
-				expand[expanded++] = i;
-			}
-			for (int e = 0; e < expanded; e++) {
-				int i = expand[e];
-				long[] next = successors[i];
-				transitions++;
-				int fresh = view.bind(next).violations() & ~before & ~recorded;
-				if (fresh != 0) {
-					for (Property p : Property.values()) {
-						if ((fresh & p.bit()) != 0) {
-							found.put(p, new Violation(p, path(store, head, successorSteps[i]), false));
+				store.load(head, current);
+				int before = view.bind(current).violations();
+				int n = machine.candidates(current, candidates);
+				int produced = 0;
+				boolean anyLockBound = false;
+				for (int i = 0; i < n; i++) {
+					long[] next = successors[produced];
+					System.arraycopy(current, 0, next, 0, words);
+					boolean enabled = machine.apply(next, candidates[i], EventSink.SILENT);
+					int component = reduce ? independence.lockFreeComponentOf(machine.processOf(candidates[i])) : 0;
+					if (lockAware && machine.touchedVectorLock()) {
+						lockBound[component] = true;
+						anyLockBound = true;
+					}
+					if (enabled) {
+						successorSteps[produced] = candidates[i];
+						successorComponents[produced] = component;
+						produced++;
+					}
+				}
+				if (produced == 0) {
+					quiescent++;
+					if (quiescentHashes != null) {
+						quiescentHashes.add(fullHash(current));
+					}
+					int bad = quiescence.violations(current) & ~recorded;
+					for (Property p : bad == 0 ? NO_PROPERTIES : Property.values()) {
+						if ((bad & p.bit()) != 0) {
+							found.put(p, new Violation(p, path(store, head, -1), true));
 							recorded |= p.bit();
 						}
 					}
+					head++;
+					continue;
 				}
-				int index = visited.findOrAdd(next, hashes[e], head, successorSteps[i]);
-				if (index < 0 && store.size() >= limits.maxStates() && incomplete == null) {
-					incomplete = "state limit of " + String.format("%,d", limits.maxStates()) + " reached";
+				int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts, lockBound) : -1;
+				if (anyLockBound) {
+					java.util.Arrays.fill(lockBound, false);
 				}
+				// The successors expanded, hashed and their table slots touched before any is looked up.
+				int expanded = 0;
+				for (int i = 0; i < produced; i++) {
+					if (chosen >= 0 && successorComponents[i] != chosen) {
+						continue;
+					}
+					int hash = VisitedSet.hash(successors[i]);
+					visited.prefetch(hash);
+					hashes[expanded] = hash;
+					expand[expanded++] = i;
+				}
+				for (int e = 0; e < expanded; e++) {
+					int i = expand[e];
+					long[] next = successors[i];
+					transitions++;
+					int fresh = view.bind(next).violations() & ~before & ~recorded;
+					if (fresh != 0) {
+						for (Property p : Property.values()) {
+							if ((fresh & p.bit()) != 0) {
+								found.put(p, new Violation(p, path(store, head, successorSteps[i]), false));
+								recorded |= p.bit();
+							}
+						}
+					}
+					int index = visited.findOrAdd(next, hashes[e], head, successorSteps[i]);
+					if (index < 0 && store.size() >= limits.maxStates() && incomplete == null) {
+						incomplete = "state limit of " + String.format("%,d", limits.maxStates()) + " reached";
+					}
+				}
+				if (incomplete != null) {
+					break;
+				}
+				head++;
 			}
-			if (incomplete != null) {
-				break;
-			}
-			head++;
+		} catch (OutOfMemoryError e) {
+			// Last resort, when the rest of the program left less heap than the budget assumed: the
+			// stored states go (the violations found keep their paths) and the run is incomplete.
+			store.release();
+			visited.release();
+			incomplete = "memory limit reached: the Java heap of " + size(Runtime.getRuntime().maxMemory())
+					+ " ran out";
 		}
 		sink = visited.sink();
 		long elapsed = System.nanoTime() - start;
 		double bytes = store.bytesPerState() + visited.bytesPerState();
 		return new ExplorationResult(found, incomplete == null, incomplete, store.size(), transitions, depth,
 				Duration.ofNanos(elapsed), words, bytes, quiescent);
+	}
+
+	/** Whether expanding a state into up to {@code extra} new ones keeps the explorer's structures within {@code budget} bytes. */
+	private static boolean roomFor(int extra, StateStore store, VisitedSet visited, long budget) {
+		long more = store.bytesToAdd(extra) + visited.bytesToAdd(extra);
+		return more == 0 || store.allocatedBytes() + visited.allocatedBytes() + more <= budget;
+	}
+
+	private static String memoryLimitReached(long budget) {
+		return "memory limit of " + size(budget) + " reached";
+	}
+
+	/** Bytes as whole MB (MiB) from 1 MB on, else as bytes. */
+	static String size(long bytes) {
+		return bytes >= 1 << 20 ? String.format("%,d MB", bytes >> 20) : String.format("%,d bytes", bytes);
 	}
 
 	/**

@@ -95,7 +95,25 @@ final class VisitedSet {
 
 	/** Bytes of table per stored state at the current load. */
 	double bytesPerState() {
-		return size == 0 ? 0 : (double) slots.length * Long.BYTES / size;
+		return size == 0 ? 0 : (double) (mask + 1) * Long.BYTES / size;
+	}
+
+	/** Bytes of the table and the cache. */
+	long allocatedBytes() {
+		return (long) (slots.length + recent.length) * Long.BYTES;
+	}
+
+	/**
+	 * Bytes that adding {@code extra} more states may allocate: the doubled table when they would
+	 * take the load past ½ (while it is filled the old table is still live), 0 otherwise.
+	 */
+	long bytesToAdd(int extra) {
+		return ((long) size + extra) * 2 > slots.length ? (long) slots.length * 2 * Long.BYTES : 0;
+	}
+
+	/** Drops the table (after the heap ran out). */
+	void release() {
+		slots = null;
 	}
 
 	private void grow() {

@@ -1,6 +1,7 @@
 package org.irqdsl.runtime.sim.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,30 +182,42 @@ public final class Scenario {
 		}
 	}
 
-	/** Every vector the scenario names, plus spares from the vector range for allocations. */
+	/**
+	 * Every vector the scenario names, plus spares from the vector range for allocations: as many as
+	 * the most allocations one CPU may see (those aimed at it plus those whose CPU is chosen at run
+	 * time), plus one. The allocator takes the lowest pool vector free on the target CPU
+	 * ({@link Machine#lowestFreeVector}) and no op names a spare, so when a CPU allocates, fewer
+	 * spares are taken there than it has allocated before: one is free, and as the spares are the
+	 * lowest of the range, every choice is the one a pool of one spare per allocation made. Each
+	 * spare costs a bit of IRR and an owner field on every CPU in every state.
+	 */
 	private int[] vectorPool(int irqCount) throws SimConfigException {
 		TreeSet<Integer> named = new TreeSet<>();
 		config.initially().forEach(p -> named.add(p.vector()));
-		int allocations = 1;
+		Map<Integer, Integer> aimedAt = new HashMap<>();
+		int anyCpu = 0;
 		for (ThreadSpec t : config.threads()) {
 			for (Op op : t.ops()) {
 				if (op instanceof Op.SetAffinity s) {
 					if (s.vector() != null) {
 						named.add(s.vector());
 					} else {
-						allocations++;
+						aimedAt.merge(s.cpu(), 1, Integer::sum);
 					}
 				} else if (op instanceof Op.RequestIrq r) {
 					if (r.vector() != null) {
 						named.add(r.vector());
+					} else if (r.cpu() != null) {
+						aimedAt.merge(r.cpu(), 1, Integer::sum);
 					} else {
-						allocations++;
+						anyCpu++;
 					}
 				} else if (op instanceof Op.OfflineCpu) {
-					allocations += irqCount;
+					anyCpu += irqCount; // fixup_irqs() moves them to a CPU chosen then
 				}
 			}
 		}
+		int allocations = 1 + anyCpu + aimedAt.values().stream().mapToInt(Integer::intValue).max().orElse(0);
 		if (named.size() > MAX_VECTORS) {
 			throw new SimConfigException(List.of(new ConfigProblem("", "the scenario names " + named.size()
 					+ " vectors; the simulator handles at most " + MAX_VECTORS)));
