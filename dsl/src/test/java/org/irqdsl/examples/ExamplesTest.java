@@ -76,6 +76,16 @@ class ExamplesTest {
 		// Intel DMAR: no torn update anywhere; only seed 002 remains (x86 cannot mask at the parent).
 		// Variants isolating vector cleanup and the masked update: MSI-X and a Maskable+ MSI, nothing to report.
 		EXPECTED.put("x86-cleanup-masked-seed001.irqdsl", List.of());
+		// the kernel line chooses the era; a user's procedure is read like the library's
+		EXPECTED.put("x86-kernel-eras-procedures.irqdsl", List.of(
+				"27:36: warning: [nonmaskable-msi-without-remap] | procedure x86_msi_set_affinity_v6_7 (implied by domain vector : VECTOR, kernel 6.8), path direct,",
+				"27:36: warning: [unmaskable-without-parent-mask]",
+				"66:36: info: [nonmaskable-msi-without-remap] | two-step update of procedure x86_msi_set_affinity_v5_6 (implied by domain vector : VECTOR, kernel 5.15)",
+				"66:36: warning: [unmaskable-without-parent-mask]",
+				"121:36: warning: [nonmaskable-msi-without-remap] | procedure mydrv_set_affinity_first_try",
+				"121:36: warning: [unmaskable-without-parent-mask]",
+				"137:36: info: [nonmaskable-msi-without-remap] | two-step update of procedure mydrv_set_affinity",
+				"137:36: warning: [unmaskable-without-parent-mask]"));
 
 		EXPECTED.put("x86-intel-ir.irqdsl", List.of(
 				// e3c252_ir
@@ -192,6 +202,11 @@ class ExamplesTest {
 	@Test
 	void cleanupAndMaskedVariantsReportNothing() {
 		assertExample("x86-cleanup-masked-seed001.irqdsl");
+	}
+
+	@Test
+	void x86ErasAndAUserProcedure() {
+		assertExample("x86-kernel-eras-procedures.irqdsl");
 	}
 
 	@Test

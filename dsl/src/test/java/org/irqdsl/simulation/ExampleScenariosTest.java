@@ -75,6 +75,13 @@ class ExampleScenariosTest {
 		EXPECTED.put("nvme_move_cleanup_immediate", List.of("expect lost-interrupt: holds", "expect spurious-interrupt: holds"));
 		EXPECTED.put("nvme_move_cleanup_on_first_arrival",
 				List.of("expect no lost-interrupt: holds", "expect no spurious-interrupt: holds"));
+		// kernel eras and a user's procedure (x86-kernel-eras-procedures.irqdsl)
+		EXPECTED.put("ahci_torn_on_v6_8", List.of("expect lost-interrupt: holds"));
+		EXPECTED.put("nic_two_step_on_v6_8", List.of("expect no lost-interrupt: holds"));
+		EXPECTED.put("ahci_two_step_on_v5_15", List.of("expect no lost-interrupt: holds"));
+		EXPECTED.put("mydrv_first_try_loses", List.of("expect lost-interrupt: holds"));
+		EXPECTED.put("mydrv_fixed_loses_nothing", List.of("expect no lost-interrupt: holds", "expect spurious-interrupt: holds"));
+		EXPECTED.put("nvme_offline_on_256_cpus", List.of("expect no lost-interrupt: holds"));
 		// the normative x86_ir file has no scenario
 	}
 
@@ -89,6 +96,23 @@ class ExampleScenariosTest {
 					.map(x -> x.expectation() + ": " + ScenarioReport.verdict(x)).toList()).as(e.getKey())
 					.containsExactlyElementsOf(e.getValue());
 		}
+	}
+
+	/** b56ebe7c896d as the source reads: !irqd_can_reserve() sends the non-maskable ahci down the direct path. */
+	@Test
+	void v6_8TearsTheNonMaskableMsiThroughTheReservationModeTest() {
+		assertThat(lines("ahci_torn_on_v6_8", Property.LOST_INTERRUPT)).containsSubsequence(
+				"msi_set_affinity(ahci.msi[0]) -> cpu 2 vector 0x31",
+				"msi_set_affinity: path direct (two-step needs can-reserve)",
+				"write address_lo (cpu 2) -> device sees cpu 2 vector 0x30 (torn)",
+				"(cpu 2 vector 0x30: no owner) -> interrupt LOST");
+	}
+
+	/** Only the CPUs the scenario names, and one standing for the rest, are simulated. */
+	@Test
+	void a256CpuPlatformSimulatesTheCpusItsScenarioNames() {
+		assertThat(RUNS.get("nvme_offline_on_256_cpus").notes()).contains(
+				"scenario nvme_offline_on_256_cpus: simulates CPUs 0, 3, 17, 200, 255 of 256 (the CPUs it names, and the lowest other online CPU standing for the rest)");
 	}
 
 	private static List<String> lines(String scenario, Property p) {
