@@ -162,6 +162,21 @@ class KernelProceduresTest {
 		assertThat(verdict(run(c), 0)).isEqualTo(Verdict.FAILS);
 	}
 
+	/** A vector pending on the outgoing CPU when stop_machine() starts: lost without fixup_irqs(), retriggered with it. */
+	@Test
+	void anInterruptInFlightAtStopMachineIsLostUnlessFixupIrqsRetriggersIt() {
+		SimConfigBuilder b = SimConfigBuilder.scenario("in_flight").cpus(3).hotUnplug(KernelProcedures.MIGRATE_ONE_IRQ)
+				.device(msix("nvme")).initially("nvme.msi-x[0]", 1, 0x30)
+				.cpuThread(0, offline(1, false)).deviceThread("nvme", raise("msi-x[0]"));
+		SimResult mainline = run(b.expectNo(LOST_INTERRUPT).build());
+		assertThat(verdict(mainline, 0)).isEqualTo(Verdict.FAILS);
+		assertThat(lines(mainline, LOST_INTERRUPT)).contains("  cpu 1 IRR still holds vector 0x30: never serviced -> interrupt LOST");
+		SimConfig x86 = SimConfigBuilder.scenario("in_flight").cpus(3).hotUnplug(KernelProcedures.X86_FIXUP_IRQS)
+				.device(msix("nvme")).initially("nvme.msi-x[0]", 1, 0x30)
+				.cpuThread(0, offline(1, false)).deviceThread("nvme", raise("msi-x[0]")).expectNo(LOST_INTERRUPT).build();
+		assertThat(verdict(run(x86), 0)).isEqualTo(Verdict.HOLDS);
+	}
+
 	@Test
 	void proceduresRoundTripThroughTheConfigJson() throws Exception {
 		SimConfig c = SimConfigBuilder.scenario("rt").cpus(2).hotUnplug(KernelProcedures.X86_FIXUP_IRQS)

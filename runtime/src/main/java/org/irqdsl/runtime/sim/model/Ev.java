@@ -76,6 +76,8 @@ public enum Ev {
 	STOP_MACHINE_ENTER("cpu"),
 	FORWARD("vector", "irq", "cpu", "newVector"),
 	FORWARD_DROPPED("cpu", "vector"),
+	/** A vector pending in the outgoing CPU's IRR when stop_machine() starts: an interrupt in flight. */
+	IN_FLIGHT("cpu", "vector", "irq"),
 	CPU_DEAD("cpu"),
 	DEAD_PENDING("cpu", "vector"),
 	MIGRATE_STAGE_ONE("irq"),

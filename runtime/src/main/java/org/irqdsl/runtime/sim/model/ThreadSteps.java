@@ -296,6 +296,13 @@ final class ThreadSteps {
 				s.setStopMachineOwner(t);
 				s.setOnline(n, false);
 				m.ev.on(Ev.STOP_MACHINE_ENTER, n, 0, 0, 0);
+				if (m.ev.recording()) {
+					// what the outgoing CPU's IRR holds now was raised before stop_machine(): in flight
+					for (long irr = s.irr(n); irr != 0; irr &= irr - 1) {
+						int k = Long.numberOfTrailingZeros(irr);
+						m.ev.on(Ev.IN_FLIGHT, n, k, s.owner(n, k), 0);
+					}
+				}
 				s.setStage(t, OFF_MIGRATE);
 				s.setCursor(t, 0);
 				return true;

@@ -153,6 +153,8 @@ final class EventText {
 				"  set_cpu_online(" + sc.cpuIds[a] + ", false)");
 		case FORWARD -> List.of("fixup_irqs: IRR " + vec(a) + " (" + irq(b) + ") retriggered -> " + cpu(c) + " " + vec(d));
 		case FORWARD_DROPPED -> List.of("fixup_irqs: IRR " + vec(b) + " has no irq: dropped");
+		case IN_FLIGHT -> List.of("  in flight: " + cpu(a) + " IRR holds " + vec(b) + (c >= 0 ? " (" + irq(c) + ")" : "")
+				+ ", raised before stop_machine()");
 		case CPU_DEAD -> List.of(cpu(a) + " is dead (stop_machine done)");
 		case DEAD_PENDING -> List.of("  " + cpu(a) + " IRR still holds " + vec(b) + ": never serviced"
 				+ lostSuffix());
