@@ -228,11 +228,28 @@ public final class IrqDslSimConfigGenerator {
 		scenario.eAllContents().forEachRemaining(o -> {
 			if (o instanceof org.irqdsl.irqDsl.EntryRef r && r.getDevice() != null && !r.getDevice().eIsProxy()) {
 				kind(r.getDevice(), kindOf(r.getKind()), r, IrqDslPackage.Literals.ENTRY_REF__KIND);
+				granted(r.getDevice(), kindOf(r.getKind()), r.getIndex(), r, IrqDslPackage.Literals.ENTRY_REF__INDEX);
 			} else if (o instanceof Raise r && r.eContainer() instanceof DeviceThread t && t.getDevice() != null
 					&& !t.getDevice().eIsProxy()) {
 				kind(t.getDevice(), kindOf(r.getKind()), r, IrqDslPackage.Literals.RAISE__KIND);
+				granted(t.getDevice(), kindOf(r.getKind()), r.getIndex(), r, IrqDslPackage.Literals.RAISE__INDEX);
 			}
 		});
+	}
+
+	/**
+	 * An MSI entry past the first exists only when MSI_FLAG_MULTI_PCI_MSI survives the parent's flags
+	 * (msi_lib_init_dev_msi_info(): flags &= supported); otherwise pci_alloc_irq_vectors() gets one
+	 * vector and msi[1..] is never granted, so it is not simulated as if it were.
+	 */
+	private void granted(Device device, EntryKind kind, int index, EObject source, EStructuralFeature feature) {
+		if (kind != EntryKind.MSI || index < 1) {
+			return;
+		}
+		facts.path(device).filter(p -> p.msiParent().isPresent()
+				&& !p.has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_MULTI_PCI_MSI)).ifPresent(p -> problem(source, feature,
+						device.getName() + ".msi[" + index + "] is never granted: MSI_FLAG_MULTI_PCI_MSI is not in effect under MSI parent "
+								+ p.msiParent().get().getName() + " (msi_lib: flags &= supported), so the device gets one MSI vector"));
 	}
 
 	private void kind(Device device, EntryKind kind, EObject source, EStructuralFeature feature) {

@@ -97,4 +97,18 @@ class ScenarioExpectationTest {
 					"the simulator models one capability per device: nic is used with msi and msi-x entries in this scenario");
 		});
 	}
+
+	/** x86's vector domain does not support MSI_FLAG_MULTI_PCI_MSI: msi[1] is never granted, so it is not simulated. */
+	@Test
+	void aMultiMsiEntryTheParentDoesNotGrantIsNotSimulated() {
+		String multi = platform("direct", "").replace("{ msi count 1  }", "{ msi count 4 }")
+				.replace("device nic { raise msi[0] }", "device nic { raise msi[1] }");
+		List<Issue> issues = Diagnostics.issues("held_back.irqdsl", multi).stream()
+				.filter(i -> ScenarioNotSimulable.INFO.id().equals(i.getCode())).toList();
+		assertThat(issues).singleElement().satisfies(i -> assertThat(i.getMessage()).isEqualTo(
+				"nic.msi[1] is never granted: MSI_FLAG_MULTI_PCI_MSI is not in effect under MSI parent vector"
+						+ " (msi_lib: flags &= supported), so the device gets one MSI vector"));
+		String granted = multi.replace("supported MSI_GENERIC_FLAGS_MASK,", "supported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_MULTI_PCI_MSI,");
+		assertThat(Diagnostics.issues("held_back.irqdsl", granted)).noneMatch(i -> ScenarioNotSimulable.INFO.id().equals(i.getCode()));
+	}
 }
