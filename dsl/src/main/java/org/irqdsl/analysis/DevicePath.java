@@ -52,6 +52,25 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 	}
 
 	/**
+	 * How the message is written when it is a procedure ({@code msi-write-procedure}): the device's,
+	 * else the bus's unless the device states an {@code msi-write} mode of its own.
+	 */
+	public Optional<org.irqdsl.runtime.sim.config.Procedure> msiWriteProcedure() {
+		org.irqdsl.irqDsl.Procedure p = device.getMsiWriteProcedure();
+		if (p == null && !Written.isWritten(device, org.irqdsl.irqDsl.IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
+			p = bus.getMsiWriteProcedure();
+		}
+		return p == null || p.eIsProxy() ? Optional.empty() : Optional.of(Procedures.toRuntime(p));
+	}
+
+	/** What the message write amounts to (the mode a procedure for msi-write behaves as, else the mode). */
+	public org.irqdsl.runtime.sim.config.MsiWrite effectiveMsiWrite() {
+		return org.irqdsl.runtime.sim.config.MessageWrite.requestMode(
+				JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, msiWrite().getLiteral()),
+				msiWriteProcedure().orElse(null));
+	}
+
+	/**
 	 * The flags of the per-device domain created from {@code template} under the MSI parent,
 	 * as msi_lib_init_dev_msi_info() computes them; empty when the parent has no msi-parent-ops.
 	 */

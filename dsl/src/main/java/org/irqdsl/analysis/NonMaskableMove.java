@@ -2,10 +2,11 @@ package org.irqdsl.analysis;
 
 import java.util.List;
 
+import org.irqdsl.runtime.sim.config.EntryKind;
 import org.irqdsl.runtime.sim.config.Guard;
+import org.irqdsl.runtime.sim.config.MessageWrite;
 import org.irqdsl.runtime.sim.config.Procedure;
 import org.irqdsl.runtime.sim.config.ProcedurePath;
-import org.irqdsl.runtime.sim.config.ProcedureStep;
 
 /**
  * What a procedure does to a non-maskable MSI written as 32-bit config words, read from its steps
@@ -32,14 +33,24 @@ public record NonMaskableMove(Kind kind, String path) {
 		REFUSED
 	}
 
-	public static NonMaskableMove read(Procedure p, boolean parentMasks) {
+	/** The reading for a device's plain MSI entry, its bus writing the message as the path says. */
+	public static NonMaskableMove read(DevicePath path) {
+		return read(path.procedure().procedure(), path.parentMasks(),
+				JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, path.msiWrite().getLiteral()),
+				path.msiWriteProcedure().orElse(null));
+	}
+
+	public static NonMaskableMove read(Procedure p, boolean parentMasks, org.irqdsl.runtime.sim.config.MsiWrite mode,
+			Procedure bus) {
 		if (p.paths().isEmpty()) {
 			return new NonMaskableMove(Kind.REFUSED, "");
 		}
 		boolean deferred = p.runs() == Procedure.Runs.DEFERRED;
 		for (ProcedurePath path : p.paths()) {
 			if (path.when().stream().allMatch(g -> holds(g, deferred))) {
-				return new NonMaskableMove(read(path.steps(), deferred && parentMasks, parentMasks), path.name());
+				List<MessageWrite.Step> steps = path.steps().stream()
+						.flatMap(st -> MessageWrite.expand(st, mode, bus, EntryKind.MSI).stream()).toList();
+				return new NonMaskableMove(read(steps, deferred && parentMasks, parentMasks), path.name());
 			}
 		}
 		return new NonMaskableMove(Kind.SAFE, "");
@@ -55,33 +66,34 @@ public record NonMaskableMove(Kind kind, String path) {
 		return v != g.negated();
 	}
 
-	private static Kind read(List<ProcedureStep> steps, boolean maskedAtStart, boolean parentMasks) {
+	private static Kind read(List<MessageWrite.Step> steps, boolean maskedAtStart, boolean parentMasks) {
 		boolean masked = maskedAtStart;
 		boolean addressNew = false;
 		boolean dataNew = false;
 		boolean temp = false;
 		boolean checked = false;
 		boolean torn = false;
-		for (ProcedureStep s : steps) {
+		for (MessageWrite.Step s : steps) {
 			switch (s.action()) {
 			case MASK_PARENT -> masked |= parentMasks;
 			case UNMASK_PARENT -> masked = false;
-			case WRITE_TEMP_MESSAGE -> {
-				temp = true;
-				dataNew = true;
-			}
 			case WRITE_DATA -> {
 				temp |= !addressNew;
 				dataNew = true;
 			}
 			case WRITE_ADDRESS_LO -> {
-				torn |= !dataNew && !masked;
-				addressNew = true;
+				if (!s.temp()) {
+					torn |= !dataNew && !masked;
+					addressNew = true;
+				}
 			}
-			case WRITE_MESSAGE -> {
-				// config words: address_lo, then data (MovePath); torn unless data is already the new vector
-				torn |= !dataNew && !masked;
-				addressNew = true;
+			case WRITE_MESSAGE, WRITE_TEMP_MESSAGE, QUEUE_WORK, QUEUE_FIRMWARE_COMMAND, FIRMWARE_WRITE -> {
+				// a whole message at once: never torn; a temporary one first is the two-step's
+				if (s.temp()) {
+					temp = true;
+				} else {
+					addressNew = true;
+				}
 				dataNew = true;
 			}
 			case CHECK_IRR -> checked = true;

@@ -299,7 +299,7 @@ public final class IrqDslSimConfigGenerator {
 				.anyMatch(st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.UPDATE_IRTE);
 		return new DeviceSpec(d.getName(), d.getAddress(), kind, count, maskable,
 				literal(MsiWrite.class, path.msiWrite().getLiteral()), update, cleanup(path), retrigger(path),
-				remap, path.parentMasks(), vmd, proc.procedure());
+				remap, path.parentMasks(), vmd, proc.procedure(), path.msiWriteProcedure().orElse(null));
 	}
 
 	private static VectorCleanup cleanup(DevicePath path) {

@@ -52,7 +52,7 @@ class BadInputTest {
 				file + ":5:25: error: expected 'direct', 'masked', 'two-step', 'lazy-move', 'remap' or 'immutable' after 'affinity-update', found 'sideways' [syntax]",
 				file + ":9:23: error: expected a string in double quotes after 'at', found '00' [syntax]",
 				file + ":10:48: error: expected a number after 'count', found '}' [syntax]",
-				file + ":11:57: error: expected 'maskable', '64-bit', 'msi', 'msi-x', 'msi-write', 'vmd' or '}' after 'maskable', found 'sometimes' [syntax]",
+				file + ":11:57: error: expected 'maskable', '64-bit', 'msi', 'msi-x', 'msi-write', 'msi-write-procedure', 'vmd' or '}' after 'maskable', found 'sometimes' [syntax]",
 				file + ":15:15: error: expected 'lost-interrupt', 'spurious-interrupt', 'deadlock', 'use-after-free' or 'delivered-while-disabled' after 'no', found 'lost' [syntax]",
 				"1 file checked: 6 errors, 0 warnings, 0 info.");
 	}

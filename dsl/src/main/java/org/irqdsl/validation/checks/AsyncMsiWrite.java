@@ -53,24 +53,29 @@ public final class AsyncMsiWrite implements PlatformCheck, FixableCheck {
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		Set<Bus> reportedBuses = new HashSet<>();
 		for (DevicePath path : platform.devices()) {
-			MsiWrite write = path.msiWrite();
-			if (write != MsiWrite.WORK_QUEUE && write != MsiWrite.FIRMWARE_QUEUED) {
+			org.irqdsl.runtime.sim.config.MsiWrite write = path.effectiveMsiWrite();
+			if (!write.isQueued()) {
 				continue;
 			}
 			if (path.device().getMsi() == null && path.device().getMsix() == null) {
 				continue;
 			}
-			String why = " is written asynchronously (msi-write " + write.getLiteral()
+			String how = path.msiWriteProcedure().map(p -> "procedure " + p.name()).orElse("msi-write " + write.jsonName());
+			String why = " is written asynchronously (" + how
 					+ "): after request_irq the device can fire with an unwritten message"
 					+ (path.messageImmutable() ? ""
 							: ", and CPU hot-unplug in stop_machine() cannot wait for the write of the moved message")
 					+ " (seed 000); write it synchronously from irq_bus_sync_unlock() (msi-write firmware-sync)";
-			if (Written.isWritten(path.device(), IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
+			if (path.device().getMsiWriteProcedure() != null) {
+				reporter.report(INFO, "the MSI message of " + Labels.device(path.device()) + why, path.device(),
+						IrqDslPackage.Literals.DEVICE__MSI_WRITE_PROCEDURE);
+			} else if (Written.isWritten(path.device(), IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
 				reporter.report(INFO, "the MSI message of " + Labels.device(path.device()) + why, path.device(),
 						IrqDslPackage.Literals.DEVICE__MSI_WRITE);
 			} else if (reportedBuses.add(path.bus())) {
 				reporter.report(INFO, "the MSI message of every device on bus " + path.bus().getName() + why,
-						path.bus(), IrqDslPackage.Literals.BUS__MSI_WRITE);
+						path.bus(), path.bus().getMsiWriteProcedure() != null ? IrqDslPackage.Literals.BUS__MSI_WRITE_PROCEDURE
+								: IrqDslPackage.Literals.BUS__MSI_WRITE);
 			}
 		}
 	}

@@ -64,12 +64,11 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		for (DevicePath path : platform.devices()) {
 			MsiCapability msi = path.device().getMsi();
-			if (!path.usesMsi() || msi.isMaskable() || path.msiParent().isEmpty()
-					|| path.msiWrite() != MsiWrite.CONFIG_WORDS) {
+			if (!path.usesMsi() || msi.isMaskable() || path.msiParent().isEmpty()) {
 				continue;
 			}
 			ProcedureInEffect proc = path.procedure();
-			NonMaskableMove move = NonMaskableMove.read(proc.procedure(), path.parentMasks());
+			NonMaskableMove move = NonMaskableMove.read(path);
 			String where = Labels.device(path.device());
 			String named = Labels.procedure(proc, move);
 			switch (move.kind()) {
@@ -106,8 +105,7 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 		Platform platform = EcoreUtil2.getContainerOfType(msi, Platform.class);
 		if (platform != null) {
 			new PlatformFacts(platform).path(EcoreUtil2.getContainerOfType(msi, Device.class))
-					.filter(p -> NonMaskableMove.read(p.procedure().procedure(), p.parentMasks()).kind()
-							!= NonMaskableMove.Kind.TWO_STEP)
+					.filter(p -> NonMaskableMove.read(p).kind() != NonMaskableMove.Kind.TWO_STEP)
 					.flatMap(p -> p.strategyDomain().or(p::root))
 					.flatMap(domain -> Fixes.setStrategy(domain, AffinityUpdate.TWO_STEP.getLiteral()))
 					.ifPresent(fixes::add);

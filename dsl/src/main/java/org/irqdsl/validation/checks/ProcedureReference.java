@@ -53,6 +53,17 @@ public final class ProcedureReference implements PlatformCheck {
 						reporter);
 			}
 		}
+		for (org.irqdsl.analysis.DevicePath path : facts.devices()) {
+			for (EObject owner : List.of(path.device(), path.bus())) {
+				Procedure p = owner instanceof org.irqdsl.irqDsl.Device dev ? dev.getMsiWriteProcedure()
+						: ((org.irqdsl.irqDsl.Bus) owner).getMsiWriteProcedure();
+				if (p != null && !p.eIsProxy()) {
+					shape(p, ProcedureKind.MSI_WRITE, owner, owner instanceof org.irqdsl.irqDsl.Device
+							? IrqDslPackage.Literals.DEVICE__MSI_WRITE_PROCEDURE : IrqDslPackage.Literals.BUS__MSI_WRITE_PROCEDURE,
+							reporter);
+				}
+			}
+		}
 		for (HotUnplugChoice h : facts.platform().getHotUnplug()) {
 			if (h.getLibrary() != null) {
 				library(h.getLibrary(), KernelProcedures.hotUnplugProcedures(), "hot-unplug", h,
@@ -93,6 +104,10 @@ public final class ProcedureReference implements PlatformCheck {
 			}
 			if (p.isSleepersFirst() || p.isRetriggerPending()) {
 				problems.add("migrate-sleeping-writers-first and retrigger-pending belong to a hot-unplug procedure");
+			}
+		} else if (expected == ProcedureKind.MSI_WRITE) {
+			if (p.getPaths().size() != 1 || !p.getPaths().get(0).getGuards().isEmpty()) {
+				problems.add("a procedure for msi-write has exactly one path, without guards");
 			}
 		} else if (!p.getPaths().isEmpty()) {
 			problems.add("a hot-unplug procedure has no paths");

@@ -56,4 +56,15 @@ class ProcedureReferenceTest {
 		String bad = platform("hot-unplug-library nope", x86Vector(""), pciBus("vector", NIC));
 		assertThat(message(bad, ID)).contains("unknown hot-unplug procedure 'nope'", "migrate_one_irq");
 	}
+
+	@Test
+	void aBusWritingTheMessageFromAWorkQueueIsAnAsyncWriteAndAGuardedWriteIsRefused() {
+		String queued = "procedure w for msi-write { path p { queue-work } }\n" + platform(x86Vector(""),
+				"bus pci pcie0 msi-parent vector {\nmsi-write-procedure w\n" + NIC + "\n}");
+		assertThat(Diagnostics.of(queued)).contains(at(queued, "msi-write-procedure w", "error [async-msi-write]"));
+		assertThat(message(queued, "async-msi-write")).contains("procedure w");
+		String guarded = "procedure w for msi-write { path p when maskable { write message } }\n" + platform(x86Vector(""),
+				"bus pci pcie0 msi-parent vector {\nmsi-write-procedure w\n" + NIC + "\n}");
+		assertThat(message(guarded, ID)).contains("exactly one path, without guards");
+	}
 }

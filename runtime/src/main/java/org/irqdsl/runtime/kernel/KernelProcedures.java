@@ -123,6 +123,28 @@ public final class KernelProcedures {
 					+ "drivers/pci/controller/vmd.c)",
 			Runs.AT_ONCE, List.of(), Release.ON_FIRST_ARRIVAL));
 
+	private static final Map<String, Procedure> MSI_WRITE = new LinkedHashMap<>();
+
+	public static final Procedure PCI_CONFIG_WORDS = addWrite(msiWrite("pci_msi_config_words", "__pci_write_msi_msg",
+			"drivers/pci/msi/msi.c __pci_write_msi_msg(): pci_write_config_dword(PCI_MSI_ADDRESS_LO), then "
+					+ "ADDRESS_HI (64-bit), then the data word: three config writes, no mask for a plain MSI",
+			step(WRITE_ADDRESS_LO), step(WRITE_ADDRESS_HI), step(WRITE_DATA)));
+
+	public static final Procedure ATOMIC_WRITE = addWrite(msiWrite("atomic_msi_write", "irq_chip_write_msi_msg",
+			"one write the device takes whole (e.g. a platform MSI controller's single register)", step(WRITE_MESSAGE)));
+
+	public static final Procedure CDX_MSI_WRITE = addWrite(msiWrite("cdx_msi_write", "cdx_msi_write_msg",
+			"drivers/cdx/cdx_msi.c: cdx_msi_write_msg() stores the message, cdx_msi_write_irq_unlock() "
+					+ "(irq_bus_sync_unlock()) sends the MCDI command and waits for it",
+			step(FIRMWARE_WRITE)));
+
+	public static final Procedure CDX_QUEUED_DRAFT = addWrite(msiWrite("cdx_msi_write_queued_draft", "cdx_msi_write_msg",
+			"seed 000's rejected CDX draft: the firmware command is queued and completes later",
+			step(QUEUE_FIRMWARE_COMMAND)));
+
+	public static final Procedure WORK_QUEUE_DRAFT = addWrite(msiWrite("msi_write_work_queue", "queue_work",
+			"a message written from a work queue (seed 000's objection: it completes later)", step(QUEUE_WORK)));
+
 	public static final HotUnplug MIGRATE_ONE_IRQ = addHotUnplug(new HotUnplug("migrate_one_irq",
 			"kernel/irq/cpuhotplug.c irq_migrate_all_off_this_cpu() -> migrate_one_irq() -> "
 					+ "irq_do_set_affinity() in stop_machine(), without chip_bus_lock()/chip_bus_sync_unlock(): "
@@ -145,6 +167,22 @@ public final class KernelProcedures {
 	/** Every affinity-update procedure of the library, in a stable order. */
 	public static Map<String, Procedure> affinityProcedures() {
 		return Collections.unmodifiableMap(AFFINITY);
+	}
+
+	/** Every msi-write procedure of the library (how a bus writes the message). */
+	public static Map<String, Procedure> msiWriteProcedures() {
+		return Collections.unmodifiableMap(MSI_WRITE);
+	}
+
+	/** The library procedure an {@code msi-write} mode names. */
+	public static Procedure forMsiWrite(org.irqdsl.runtime.sim.config.MsiWrite mode) {
+		return switch (mode) {
+		case CONFIG_WORDS -> PCI_CONFIG_WORDS;
+		case ATOMIC -> ATOMIC_WRITE;
+		case FIRMWARE_SYNC -> CDX_MSI_WRITE;
+		case FIRMWARE_QUEUED -> CDX_QUEUED_DRAFT;
+		case WORK_QUEUE -> WORK_QUEUE_DRAFT;
+		};
 	}
 
 	/** Every hot-unplug procedure of the library. */
@@ -217,6 +255,16 @@ public final class KernelProcedures {
 		}
 		return new Procedure(name, "msi_set_affinity", cites, Runs.DEFERRED,
 				List.of(new ProcedurePath("two-step", guards, steps), DIRECT), Release.ON_FIRST_ARRIVAL);
+	}
+
+	private static Procedure msiWrite(String name, String function, String cites, ProcedureStep... steps) {
+		return new Procedure(name, function, cites, Runs.AT_ONCE, List.of(path("write", List.of(), steps)),
+				Release.ON_FIRST_ARRIVAL);
+	}
+
+	private static Procedure addWrite(Procedure p) {
+		MSI_WRITE.put(p.name(), p);
+		return p;
 	}
 
 	private static ProcedurePath path(String name, List<Guard> when, ProcedureStep... steps) {

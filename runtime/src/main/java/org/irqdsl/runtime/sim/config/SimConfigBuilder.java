@@ -186,6 +186,7 @@ public final class SimConfigBuilder {
 		private boolean parentMasks;
 		private VmdSpec vmd;
 		private Procedure procedure;
+		private Procedure msiWriteProcedure;
 
 		private Device(String name, EntryKind capability) {
 			this.name = name;
@@ -241,6 +242,12 @@ public final class SimConfigBuilder {
 			return this;
 		}
 
+		/** How the bus writes the message, as a procedure for msi-write (instead of {@link #msiWrite}). */
+		public Device msiWriteProcedure(Procedure p) {
+			this.msiWriteProcedure = p;
+			return this;
+		}
+
 		public Device parentMasks(boolean p) {
 			this.parentMasks = p;
 			return this;
@@ -259,7 +266,7 @@ public final class SimConfigBuilder {
 
 		DeviceSpec build() {
 			return new DeviceSpec(name, null, capability, count, maskable, msiWrite, affinityUpdate, vectorCleanup,
-					retrigger, remap != null ? remap : affinityUpdate == AffinityUpdate.REMAP, parentMasks, vmd, procedure);
+					retrigger, remap != null ? remap : affinityUpdate == AffinityUpdate.REMAP, parentMasks, vmd, procedure, msiWriteProcedure);
 		}
 	}
 }

@@ -113,7 +113,8 @@ public final class SimConfigReader {
 				o.has("remap") ? o.get("remap").getAsBoolean() : update == AffinityUpdate.REMAP,
 				o.has("parentMasks") && o.get("parentMasks").getAsBoolean(),
 				o.has("vmd") ? vmd(o.getAsJsonObject("vmd")) : null,
-				o.has("procedure") ? ProcedureJson.read(o.getAsJsonObject("procedure")) : null);
+				o.has("procedure") ? ProcedureJson.read(o.getAsJsonObject("procedure")) : null,
+				o.has("msiWriteProcedure") ? ProcedureJson.read(o.getAsJsonObject("msiWriteProcedure")) : null);
 	}
 
 	private static VmdSpec vmd(JsonObject o) {

@@ -97,6 +97,9 @@ public final class SimConfigWriter {
 		if (d.procedure() != null) {
 			o.add("procedure", ProcedureJson.write(d.procedure()));
 		}
+		if (d.msiWriteProcedure() != null) {
+			o.add("msiWriteProcedure", ProcedureJson.write(d.msiWriteProcedure()));
+		}
 		if (d.vmd() != null) {
 			JsonObject vmd = new JsonObject();
 			vmd.addProperty("freeIrq", d.vmd().freeIrq().jsonName());

@@ -5,6 +5,7 @@ import org.irqdsl.runtime.sim.config.DeviceSpec;
 import org.irqdsl.runtime.sim.config.EntryRef;
 import org.irqdsl.runtime.sim.config.MsiWrite;
 import org.irqdsl.runtime.sim.config.Procedure;
+import org.irqdsl.runtime.sim.config.ProcedureStep;
 import org.irqdsl.runtime.sim.config.VectorCleanup;
 import org.irqdsl.runtime.sim.config.VmdTeardown;
 
@@ -21,7 +22,11 @@ public final class IrqInfo {
 	 * msi_check_reservation_mode() holds, {@code is_msix || can_mask} for PCI/MSI.
 	 */
 	public final boolean canReserve;
+	/** The message write of request_irq() (the bus procedure's equivalent mode when it has one). */
 	public final MsiWrite msiWrite;
+	/** How the bus writes the message on a move, when it is a procedure; else null ({@link #msiWriteMode}). */
+	public final Procedure msiWriteProcedure;
+	public final MsiWrite msiWriteMode;
 	/** The affinity-update procedure in effect (the device's own, or the library's its keyword names). */
 	public final Procedure procedure;
 	/** When the old vector is released: the procedure's, unless the domain declares {@code vector-cleanup immediate}. */
@@ -44,13 +49,26 @@ public final class IrqInfo {
 		this.device = device;
 		this.maskable = spec.entriesMaskable();
 		this.canReserve = spec.entriesMaskable();
-		this.msiWrite = spec.msiWrite();
+		this.msiWriteMode = spec.msiWrite();
+		this.msiWriteProcedure = spec.msiWriteProcedure();
+		this.msiWrite = org.irqdsl.runtime.sim.config.MessageWrite.requestMode(spec.msiWrite(), spec.msiWriteProcedure());
 		this.procedure = spec.procedure() != null ? spec.procedure()
 				: KernelProcedures.forKeyword(spec.affinityUpdate(), spec.retrigger());
 		this.release = spec.vectorCleanup() == VectorCleanup.IMMEDIATE ? Procedure.Release.IMMEDIATE
 				: procedure.release();
 		this.routedByController = spec.remap() || (!procedure.paths().isEmpty() && !procedure.writesMessage());
 		this.parentMasks = spec.parentMasks();
+	}
+
+	/** Whether a message write of this irq may be queued (its request mode, or a queue step of its procedures). */
+	public boolean mayQueue() {
+		if (msiWrite.isQueued() || msiWrite == MsiWrite.FIRMWARE_SYNC) {
+			return true;
+		}
+		return java.util.stream.Stream.concat(procedure.paths().stream(),
+				msiWriteProcedure == null ? java.util.stream.Stream.empty() : msiWriteProcedure.paths().stream())
+				.flatMap(p -> p.steps().stream()).anyMatch(st -> st.action() == ProcedureStep.Action.QUEUE_WORK
+						|| st.action() == ProcedureStep.Action.QUEUE_FIRMWARE_COMMAND);
 	}
 
 	public boolean isVmd() {

@@ -255,13 +255,15 @@ final class MoveEngine {
 			}
 			return DONE;
 		}
-		case WRITE_ADDRESS:
-			if (s.devCpu(j) == s.cpu(j)) {
+		case WRITE_ADDRESS: {
+			int c = micro.arg() == 1 ? s.prevCpu(j) : s.cpu(j); // a temporary message keeps the old CPU
+			if (s.devCpu(j) == c) {
 				return PROGRESS;
 			}
-			s.setDevCpu(j, s.cpu(j));
+			s.setDevCpu(j, c);
 			m.ev.on(Ev.WRITE_ADDRESS, j, s.devCpu(j), s.devVec(j), seen(j));
 			return DONE;
+		}
 		case WRITE_ADDRESS_HI:
 			m.ev.on(Ev.WRITE_ADDRESS_HI, j, 0, 0, 0);
 			return PROGRESS;
@@ -273,14 +275,17 @@ final class MoveEngine {
 			m.ev.on(Ev.WRITE_DATA, j, s.devCpu(j), s.devVec(j), seen(j));
 			return DONE;
 		case WRITE_TMP_MESSAGE:
-			return writeMessage(j, s.prevCpu(j), s.vec(j), true, ctx, irq.msiWrite);
+			return writeMessage(j, s.prevCpu(j), s.vec(j), true, ctx, wholeMode(irq));
 		case WRITE_MESSAGE:
-			return writeMessage(j, s.cpu(j), s.vec(j), false, ctx, irq.msiWrite);
-		case QUEUE_WRITE:
-			return writeMessage(j, s.cpu(j), s.vec(j), false, ctx,
-					micro.arg() == 0 ? MsiWrite.WORK_QUEUE : MsiWrite.FIRMWARE_QUEUED);
+			return writeMessage(j, s.cpu(j), s.vec(j), false, ctx, wholeMode(irq));
+		case QUEUE_WRITE: {
+			boolean temp = (micro.arg() & 2) != 0;
+			return writeMessage(j, temp ? s.prevCpu(j) : s.cpu(j), s.vec(j), temp, ctx,
+					(micro.arg() & 1) == 0 ? MsiWrite.WORK_QUEUE : MsiWrite.FIRMWARE_QUEUED);
+		}
 		case FIRMWARE_WRITE:
-			return writeMessage(j, s.cpu(j), s.vec(j), false, ctx, MsiWrite.FIRMWARE_SYNC);
+			return writeMessage(j, micro.arg() == 1 ? s.prevCpu(j) : s.cpu(j), s.vec(j), micro.arg() == 1, ctx,
+					MsiWrite.FIRMWARE_SYNC);
 		case IRR_CHECK:
 			irrHit = s.pending(thisCpu, s.vec(j));
 			m.ev.on(Ev.IRR_CHECK, thisCpu, s.vec(j), irrHit ? 1 : 0, 0);
@@ -338,6 +343,11 @@ final class MoveEngine {
 		default:
 			throw new IllegalStateException(micro.op().name());
 		}
+	}
+
+	/** A whole-message write is atomic (queued and firmware writes are their own steps, see MessageWrite). */
+	private static MsiWrite wholeMode(IrqInfo irq) {
+		return irq.msiWriteProcedure == null && irq.msiWriteMode != MsiWrite.CONFIG_WORDS ? irq.msiWriteMode : MsiWrite.ATOMIC;
 	}
 
 	private void cleanupNow(int j) {

@@ -3,8 +3,7 @@ package org.irqdsl.runtime.sim.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.irqdsl.runtime.sim.config.EntryKind;
-import org.irqdsl.runtime.sim.config.MsiWrite;
+import org.irqdsl.runtime.sim.config.MessageWrite;
 import org.irqdsl.runtime.sim.config.Procedure;
 import org.irqdsl.runtime.sim.config.ProcedurePath;
 import org.irqdsl.runtime.sim.config.ProcedureStep;
@@ -53,36 +52,30 @@ final class MovePath {
 				ops.add(Micro.of(MicroOp.MASK_PARENT));
 			}
 		}
-		boolean words = irq.msiWrite == MsiWrite.CONFIG_WORDS && irq.ref.kind() == EntryKind.MSI;
 		for (ProcedureStep step : path.steps()) {
-			switch (step.action()) {
-			case LOCK -> ops.add(new Micro(MicroOp.LOCK, locks.index(step.lock())));
-			case UNLOCK -> ops.add(new Micro(MicroOp.UNLOCK, locks.index(step.lock())));
-			case MASK_DEVICE -> ops.add(new Micro(MicroOp.MASK_DEVICE, 1));
-			case UNMASK_DEVICE -> ops.add(Micro.of(MicroOp.UNMASK_DEVICE));
-			case MASK_PARENT -> ops.add(new Micro(MicroOp.MASK_PARENT, 1));
-			case UNMASK_PARENT -> ops.add(Micro.of(MicroOp.UNMASK_PARENT));
-			case WRITE_ADDRESS_LO -> ops.add(Micro.of(MicroOp.WRITE_ADDRESS));
-			case WRITE_ADDRESS_HI -> ops.add(Micro.of(MicroOp.WRITE_ADDRESS_HI));
-			case WRITE_DATA -> ops.add(Micro.of(MicroOp.WRITE_DATA));
-			case WRITE_MESSAGE -> {
-				if (words) {
-					ops.add(Micro.of(MicroOp.WRITE_ADDRESS));
-					ops.add(Micro.of(MicroOp.WRITE_DATA));
-				} else {
-					ops.add(Micro.of(MicroOp.WRITE_MESSAGE));
+			for (MessageWrite.Step st : MessageWrite.expand(step, irq.msiWriteMode, irq.msiWriteProcedure, irq.ref.kind())) {
+				int temp = st.temp() ? 1 : 0;
+				switch (st.action()) {
+				case LOCK -> ops.add(new Micro(MicroOp.LOCK, locks.index(st.lock())));
+				case UNLOCK -> ops.add(new Micro(MicroOp.UNLOCK, locks.index(st.lock())));
+				case MASK_DEVICE -> ops.add(new Micro(MicroOp.MASK_DEVICE, 1));
+				case UNMASK_DEVICE -> ops.add(Micro.of(MicroOp.UNMASK_DEVICE));
+				case MASK_PARENT -> ops.add(new Micro(MicroOp.MASK_PARENT, 1));
+				case UNMASK_PARENT -> ops.add(Micro.of(MicroOp.UNMASK_PARENT));
+				case WRITE_ADDRESS_LO -> ops.add(new Micro(MicroOp.WRITE_ADDRESS, temp));
+				case WRITE_ADDRESS_HI -> ops.add(Micro.of(MicroOp.WRITE_ADDRESS_HI));
+				case WRITE_DATA -> ops.add(Micro.of(MicroOp.WRITE_DATA));
+				case WRITE_MESSAGE, WRITE_TEMP_MESSAGE -> ops.add(Micro.of(st.temp() || st.action() == ProcedureStep.Action.WRITE_TEMP_MESSAGE
+						? MicroOp.WRITE_TMP_MESSAGE : MicroOp.WRITE_MESSAGE));
+				case CHECK_IRR -> ops.add(Micro.of(MicroOp.IRR_CHECK));
+				case RETRIGGER_IF_PENDING -> ops.add(Micro.of(MicroOp.RETRIGGER));
+				case UPDATE_IRTE -> ops.add(Micro.of(MicroOp.UPDATE_IRTE));
+				case ITS_MOVI -> ops.add(new Micro(MicroOp.CONTROLLER_MOVE, 0));
+				case SPI_ROUTE -> ops.add(new Micro(MicroOp.CONTROLLER_MOVE, 1));
+				case QUEUE_WORK -> ops.add(new Micro(MicroOp.QUEUE_WRITE, temp << 1));
+				case QUEUE_FIRMWARE_COMMAND -> ops.add(new Micro(MicroOp.QUEUE_WRITE, 1 | temp << 1));
+				case FIRMWARE_WRITE -> ops.add(new Micro(MicroOp.FIRMWARE_WRITE, temp));
 				}
-			}
-			// In config words the temporary message needs one word: data first gives (old cpu, new vector).
-			case WRITE_TEMP_MESSAGE -> ops.add(Micro.of(words ? MicroOp.WRITE_DATA : MicroOp.WRITE_TMP_MESSAGE));
-			case CHECK_IRR -> ops.add(Micro.of(MicroOp.IRR_CHECK));
-			case RETRIGGER_IF_PENDING -> ops.add(Micro.of(MicroOp.RETRIGGER));
-			case UPDATE_IRTE -> ops.add(Micro.of(MicroOp.UPDATE_IRTE));
-			case ITS_MOVI -> ops.add(new Micro(MicroOp.CONTROLLER_MOVE, 0));
-			case SPI_ROUTE -> ops.add(new Micro(MicroOp.CONTROLLER_MOVE, 1));
-			case QUEUE_WORK -> ops.add(new Micro(MicroOp.QUEUE_WRITE, 0));
-			case QUEUE_FIRMWARE_COMMAND -> ops.add(new Micro(MicroOp.QUEUE_WRITE, 1));
-			case FIRMWARE_WRITE -> ops.add(Micro.of(MicroOp.FIRMWARE_WRITE));
 			}
 		}
 		if (deferred) {

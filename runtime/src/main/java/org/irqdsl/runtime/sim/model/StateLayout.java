@@ -92,7 +92,7 @@ public final class StateLayout {
 		queuedCpu = new int[irqs];
 		queuedVec = new int[irqs];
 		for (int j = 0; j < irqs; j++) {
-			boolean queued = s.irqs[j].msiWrite.isQueued() || s.irqs[j].msiWrite == org.irqdsl.runtime.sim.config.MsiWrite.FIRMWARE_SYNC;
+			boolean queued = s.irqs[j].mayQueue();
 			cpu[j] = f.add(cpuBits);
 			vec[j] = f.add(vecBits);
 			prevCpu[j] = f.add(cpuBits);
