@@ -143,6 +143,17 @@ class LanguageServerIT {
 				"MSI_FLAG_ACTIVATE_EARLY");
 	}
 
+	/** The hover names the procedure in effect and where it comes from: the same derivation as the checks and the simulator. */
+	@Test
+	void hoverOnADeviceShowsItsProcedureAndWhereItComesFrom() throws Exception {
+		Position p = at("device nic", "nic", 0);
+		Hover hover = lsp.server.getTextDocumentService()
+				.hover(new HoverParams(new TextDocumentIdentifier(LspClientProcess.uri(noremap)), p)).get(30, TimeUnit.SECONDS);
+		assertThat(hover.getContents().getRight().getValue()).contains("procedure `x86_msi_set_affinity_v5_6`",
+				"(keyword `two-step`)", "declared by domain vector (affinity-update two-step)", "runs deferred",
+				"6f1a4891a592");
+	}
+
 	@Test
 	void codeActionOffersTheChecksQuickFix() throws Exception {
 		Diagnostic warning = lsp.awaitDiagnostics(noremap).getDiagnostics().stream()
