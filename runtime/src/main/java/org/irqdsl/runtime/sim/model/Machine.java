@@ -229,6 +229,20 @@ public final class Machine {
 		s.setFlag(j, MachineState.F_MOVE | MachineState.F_CLEANUP | MachineState.F_TIMER, false);
 	}
 
+	/**
+	 * irq_chip_unmask_parent(): the parent irqchip stops holding irq j; a raise it held is delivered
+	 * now. Answers whether one was held (for the caller's event).
+	 */
+	boolean unmaskParent(int j) {
+		boolean held = s.flag(j, MachineState.F_PARENT_PENDING);
+		s.setFlag(j, MachineState.F_PARENT_MASKED | MachineState.F_PARENT_PENDING, false);
+		if (held) {
+			retrigger(j);
+			s.setCredit(j, s.credit(j) + 1); // the held raise is delivered now
+		}
+		return held;
+	}
+
 	/** irq_retrigger(): an IPI sets the vector pending on the irq's current target (a VMD child's goes through its VMD). */
 	void retrigger(int j) {
 		int target = sc.irqs[j].isVmdChild() ? sc.irqs[j].vmdParent : j;

@@ -246,13 +246,8 @@ final class MoveEngine {
 				return PROGRESS;
 			}
 			s.setThreadFlag(t, T_MOVE_PARENT_MASKED, false);
-			boolean held = s.flag(j, F_PARENT_PENDING);
-			s.setFlag(j, F_PARENT_MASKED | F_PARENT_PENDING, false);
+			boolean held = m.unmaskParent(j);
 			m.ev.on(Ev.UNMASK_PARENT_MOVE, j, held ? 1 : 0, 0, 0);
-			if (held) {
-				m.retrigger(j);
-				s.setCredit(j, s.credit(j) + 1); // the held raise is delivered now
-			}
 			return DONE;
 		}
 		case WRITE_ADDRESS: {

@@ -246,13 +246,8 @@ final class ThreadSteps {
 			}
 		}
 		if (s.flag(j, F_PARENT_MASKED)) {
-			boolean held = s.flag(j, F_PARENT_PENDING);
-			s.setFlag(j, F_PARENT_MASKED | F_PARENT_PENDING, false);
+			boolean held = m.unmaskParent(j);
 			m.ev.on(Ev.UNMASK_PARENT, j, held ? 1 : 0, 0, 0);
-			if (held) {
-				m.retrigger(j);
-				s.setCredit(j, s.credit(j) + 1); // the held raise is delivered now
-			}
 		}
 		s.setFlag(j, F_MASK_FAILED, false);
 		if (resend) {
