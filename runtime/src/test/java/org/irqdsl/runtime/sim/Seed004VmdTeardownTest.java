@@ -49,4 +49,31 @@ class Seed004VmdTeardownTest {
 		assertThat(verdict(r, 0)).isEqualTo(Verdict.HOLDS);
 		assertThat(r.traces()).isEmpty();
 	}
+
+	/** A VMD child's affinity cannot be set: the kernel's -EINVAL is in the trace, the scenario still runs. */
+	@Test
+	void setAffinityOfAVmdChildIsRefusedWithEinval() {
+		SimConfig c = SimConfigBuilder.scenario("vmd_child_move").cpus(2)
+				.device(msix("vmd0").vmd(VmdTeardown.GRACE_PERIOD, "nvme1.msi-x[0]@0"))
+				.device(msix("nvme1"))
+				.initially("vmd0.msi-x[0]", 1, 0x40)
+				.cpuThread(0, setAffinity("nvme1.msi-x[0]", 1))
+				.deviceThread("nvme1", raise("msi-x[0]"))
+				.expect(org.irqdsl.runtime.sim.config.Property.DEADLOCK).build();
+		SimResult r = run(c);
+		assertThat(r.complete()).isTrue();
+		assertThat(verdict(r, 0)).isEqualTo(Verdict.FAILS);
+		// the refusal, seen in a trace: the VMD vector freed under its child shows a spurious interrupt after it
+		SimConfig witness = SimConfigBuilder.scenario("vmd_child_move").cpus(2)
+				.device(msix("vmd0").vmd(VmdTeardown.GRACE_PERIOD, "nvme1.msi-x[0]@0"))
+				.device(msix("nvme1"))
+				.initially("vmd0.msi-x[0]", 1, 0x40)
+				.cpuThread(0, setAffinity("nvme1.msi-x[0]", 1), freeIrq("vmd0.msi-x[0]"))
+				.deviceThread("nvme1", raise("msi-x[0]"))
+				.expect(org.irqdsl.runtime.sim.config.Property.SPURIOUS_INTERRUPT).build();
+		SimResult w = run(witness);
+		assertThat(verdict(w, 0)).isEqualTo(Verdict.HOLDS);
+		assertThat(lines(w, org.irqdsl.runtime.sim.config.Property.SPURIOUS_INTERRUPT)).contains(
+				"irq_set_affinity(nvme1.msi-x[0]): -EINVAL (MSI_FLAG_NO_AFFINITY: the domain has no irq_set_affinity)");
+	}
 }

@@ -78,8 +78,10 @@ final class MoveEngine {
 	/** Allocates the new target and chooses the path; DONE when the move is refused, BLOCKED on vector_lock. */
 	private int begin(int t, int j, int thisCpu, int ctx, int targetCpu, int targetVec, int exclude) {
 		IrqInfo irq = m.sc.irqs[j];
-		if (irq.paths.length == 0) {
-			return reject(j, REJ_NO_AFFINITY, 0, 0); // irq_can_set_affinity(): no chip->irq_set_affinity
+		if (irq.paths.length == 0 || irq.isVmdChild()) {
+			// irq_can_set_affinity(): no chip->irq_set_affinity (MSI_FLAG_NO_AFFINITY; a VMD child's chip
+			// never had one: drivers/pci/controller/vmd.c, vmd_irq_set_affinity() returned -EINVAL)
+			return reject(j, REJ_NO_AFFINITY, 0, 0);
 		}
 		if (!s.flag(j, F_ALIVE) || !s.flag(j, F_STARTED)) {
 			return reject(j, REJ_NOT_REQUESTED, 0, 0);
