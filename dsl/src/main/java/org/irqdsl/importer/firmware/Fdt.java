@@ -42,13 +42,13 @@ public final class Fdt {
 
 	private DtNode parse() throws ImportException {
 		int size = b.capacity();
-		if (size < HEADER) {
-			throw bad(size, "truncated: " + size + " bytes, shorter than the 40-byte DTB header");
-		}
-		int magic = b.getInt(0);
-		if (magic != MAGIC) {
+		int magic = size >= 4 ? b.getInt(0) : 0;
+		if (magic != MAGIC && (size >= 4 || looksLikeDts())) {
 			throw bad(0, String.format("not a device tree blob: magic 0x%08x, expected 0xd00dfeed%s", magic,
 					looksLikeDts() ? " (this is device tree source: use --dts)" : ""));
+		}
+		if (size < HEADER) {
+			throw bad(size, "truncated: " + size + " bytes, shorter than the 40-byte DTB header");
 		}
 		long total = Integer.toUnsignedLong(b.getInt(4));
 		int structOff = b.getInt(8);
