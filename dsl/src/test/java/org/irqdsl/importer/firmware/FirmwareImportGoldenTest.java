@@ -40,7 +40,11 @@ class FirmwareImportGoldenTest {
 				Arguments.of("acpi_q35_intel_nointremap", null, "q35-intel-iommu-nointremap", null),
 				Arguments.of("acpi_q35_amd_iommu", null, "q35-amd-iommu", null),
 				Arguments.of("acpi_arm64_gicv3_its", null, "arm64-virt-gicv3-its", null),
-				Arguments.of("acpi_arm64_gicv3_its_smmuv3", null, "arm64-virt-gicv3-its-smmuv3", null));
+				Arguments.of("acpi_arm64_gicv3_its_smmuv3", null, "arm64-virt-gicv3-its-smmuv3", null),
+				// the same q35 machine: its tables and its Debian kernel's boot log
+				Arguments.of("acpi_q35_intel_with_dmesg", null, "q35-intel-iommu-intremap-2cpu", "q35-intel-iommu-intremap-2cpu.txt"),
+				Arguments.of("acpi_q35_intel_with_dmesg_intremap_off", null, "q35-intel-iommu-intremap-2cpu",
+						"q35-intel-iommu-intremap-2cpu-intremap-off.txt"));
 	}
 
 	static Importer.Result run(String name, String dtb, String acpi, String dmesg) throws ImportException {
