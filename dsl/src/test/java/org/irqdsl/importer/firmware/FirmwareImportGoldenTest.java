@@ -21,12 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every device tree and ACPI table set of data/firmware imports to the platform and report kept in
- * src/test/resources/importer/firmware/ (regenerate with -Dirqdsl.updateGoldens=true and read the
+ * src/test/resources/importer-firmware/ (regenerate with -Dirqdsl.updateGoldens=true and read the
  * diff), and the platform has no check error.
  */
 class FirmwareImportGoldenTest {
 
-	static final Path GOLDEN = Path.of("src/test/resources/importer/firmware");
+	static final Path GOLDEN = Path.of("src/test/resources/importer-firmware");
 	static final boolean UPDATE = Boolean.getBoolean("irqdsl.updateGoldens");
 
 	/** name, --dtb (data/firmware/dtb), --acpi (data/firmware/acpi), --dmesg (data/firmware/dmesg). */
