@@ -17,6 +17,8 @@ import org.irqdsl.importer.KernelVersion;
 import org.irqdsl.importer.LocalMachine;
 import org.irqdsl.importer.Problem;
 import org.irqdsl.importer.SourceRef;
+import org.irqdsl.importer.firmware.FirmwareFacts;
+import org.irqdsl.importer.firmware.FirmwareInputs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code irqdsl import}: a real machine's dumps to an .irqdsl platform and a report of the devices at risk. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Turn a machine's `lspci -vv`, /proc/interrupts and kernel log into an .irqdsl platform.",
+		description = { "Turn a machine's `lspci -vv`, /proc/interrupts, kernel log, device tree or ACPI tables into an .irqdsl platform.",
 				"Writes the platform (standard output, or -o FILE); --report prints the devices at risk instead.",
 				"Exit status, as `irqdsl check` of the written platform: 0 no check error (devices at risk are",
 				"reported, not an error), 1 the platform has a check error, 2 bad usage or unusable input." })
@@ -48,6 +50,15 @@ public class ImportCommand implements Callable<Integer> {
 
 	@Option(names = "--dmesg", paramLabel = "FILE", description = "the kernel log (dmesg, dmesg -T, journalctl -k, kern.log)")
 	Path dmesg;
+
+	@Option(names = "--dtb", paramLabel = "FILE", description = "the machine's flattened device tree (/sys/firmware/fdt, a .dtb, QEMU's dumpdtb=)")
+	Path dtb;
+
+	@Option(names = "--dts", paramLabel = "FILE", description = "device tree source (compiled with dtc; preprocess #include first)")
+	Path dts;
+
+	@Option(names = "--acpi", paramLabel = "DIR", description = "a folder of binary ACPI tables (/sys/firmware/acpi/tables, acpixtract -a output)")
+	Path acpi;
 
 	@Option(names = "--local", description = "read this machine: lspci -vv if installed, /proc/interrupts, the kernel log where readable (no root needed)")
 	boolean local;
@@ -117,8 +128,19 @@ public class ImportCommand implements Callable<Integer> {
 	}
 
 	private Importer.Request request(PrintWriter err) throws ImportException {
-		if (lspci == null && interrupts == null && dmesg == null && !local) {
-			throw new ImportException("nothing to import: give --lspci FILE, --interrupts FILE, --dmesg FILE (any of them) or --local");
+		if (lspci == null && interrupts == null && dmesg == null && dtb == null && dts == null && acpi == null && !local) {
+			throw new ImportException(
+					"nothing to import: give --lspci FILE, --interrupts FILE, --dmesg FILE, --dtb FILE, --dts FILE, --acpi DIR (any of them) or --local");
+		}
+		List<FirmwareFacts> firmware = new ArrayList<>();
+		if (dtb != null) {
+			firmware.add(FirmwareInputs.dtb(dtb));
+		}
+		if (dts != null) {
+			firmware.add(FirmwareInputs.dts(dts));
+		}
+		if (acpi != null) {
+			firmware.add(FirmwareInputs.acpi(acpi));
 		}
 		Optional<InputText> l = lspci == null ? Optional.empty() : Optional.of(InputText.read("lspci", lspci));
 		Optional<InputText> i = interrupts == null ? Optional.empty() : Optional.of(InputText.read("interrupts", interrupts));
@@ -137,23 +159,23 @@ public class ImportCommand implements Callable<Integer> {
 			d = d.or(dumps::kernelLog);
 			k = k.or(dumps::kernel);
 			dumps.unseen().forEach(u -> err.println("irqdsl import: --local: " + u));
-			if (l.isEmpty() && i.isEmpty() && d.isEmpty()) {
+			if (l.isEmpty() && i.isEmpty() && d.isEmpty() && firmware.isEmpty()) {
 				throw new ImportException("--local: none of lspci, /proc/interrupts or the kernel log could be read");
 			}
 			defaultName = hostname();
 		} else {
-			Path first = lspci != null ? lspci : interrupts != null ? interrupts : dmesg;
+			Path first = lspci != null ? lspci : interrupts != null ? interrupts : dmesg != null ? dmesg : dtb != null ? dtb : dts != null ? dts : acpi;
 			defaultName = baseName(first);
 		}
 		String platform = name != null ? name : defaultName;
 		String outputName = output != null ? output.toString() : "<stdout>";
-		return new Importer.Request(l, i, d, k, platform, outputName);
+		return new Importer.Request(l, i, d, k, platform, outputName, firmware);
 	}
 
 	/** "lspci-server-x710.txt" gives "server_x710": the input kind is not part of the machine's name. */
 	static String baseName(Path file) {
 		String n = file.getFileName() == null ? "machine" : file.getFileName().toString();
-		n = n.replaceFirst("\\.(txt|log|out)$", "");
+		n = n.replaceFirst("\\.(txt|log|out|dtb|dts)$", "");
 		n = n.replaceFirst("^(lspci|interrupts|proc-interrupts|dmesg|kern)[-_.]", "");
 		return n;
 	}

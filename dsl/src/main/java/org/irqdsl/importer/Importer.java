@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.irqdsl.cli.Finding;
 import org.irqdsl.importer.PlatformWriter.PlatformText;
+import org.irqdsl.importer.firmware.FirmwareFacts;
+import org.irqdsl.importer.firmware.FirmwareMerge;
 
 /**
  * The import pipeline: parse the dumps, merge their facts, plan the platform, write it, check it
@@ -19,11 +21,27 @@ public final class Importer {
 	 * platform's name (made a valid identifier); {@code outputName}: the file name findings cite.
 	 */
 	public record Request(Optional<InputText> lspci, Optional<InputText> interrupts, Optional<InputText> kernelLog,
-			Optional<KernelLog.Versioned> kernel, String name, String outputName) {
+			Optional<KernelLog.Versioned> kernel, String name, String outputName, List<FirmwareFacts> firmware) {
+
+		public Request {
+			firmware = List.copyOf(firmware);
+		}
+
+		public Request(Optional<InputText> lspci, Optional<InputText> interrupts, Optional<InputText> kernelLog,
+				Optional<KernelLog.Versioned> kernel, String name, String outputName) {
+			this(lspci, interrupts, kernelLog, kernel, name, outputName, List.of());
+		}
 
 		public static Request of(InputText lspci, InputText interrupts, InputText kernelLog, String name) {
 			return new Request(Optional.ofNullable(lspci), Optional.ofNullable(interrupts), Optional.ofNullable(kernelLog), Optional.empty(),
 					name, name + ".irqdsl");
+		}
+
+		/** The same request with firmware facts (--dtb, --dts, --acpi) added. */
+		public Request withFirmware(List<FirmwareFacts> more) {
+			List<FirmwareFacts> all = new ArrayList<>(firmware);
+			all.addAll(more);
+			return new Request(lspci, interrupts, kernelLog, kernel, name, outputName, all);
 		}
 	}
 
@@ -44,8 +62,8 @@ public final class Importer {
 	}
 
 	public static Result run(Request request) throws ImportException {
-		if (request.lspci().isEmpty() && request.interrupts().isEmpty() && request.kernelLog().isEmpty()) {
-			throw new ImportException("nothing to import: give --lspci, --interrupts, --dmesg (any of them) or --local");
+		if (request.lspci().isEmpty() && request.interrupts().isEmpty() && request.kernelLog().isEmpty() && request.firmware().isEmpty()) {
+			throw new ImportException("nothing to import: give --lspci, --interrupts, --dmesg, --dtb, --dts, --acpi (any of them) or --local");
 		}
 		for (Optional<InputText> in : List.of(request.lspci(), request.interrupts(), request.kernelLog())) {
 			if (in.isPresent() && in.get().isBlank()) {
@@ -74,7 +92,7 @@ public final class Importer {
 			DumpKind.require(log.get().input(), DumpKind.KERNEL_LOG, log.get().relevantLines());
 		}
 
-		MachineFacts facts = new MachineFactsBuilder(lspci, interrupts, log, request.kernel()).build();
+		MachineFacts facts = FirmwareMerge.merge(new MachineFactsBuilder(lspci, interrupts, log, request.kernel()).build(), request.firmware());
 		PlatformPlan plan = PlatformPlanner.plan(facts, platformName(request.name()));
 		PlatformText text = PlatformWriter.write(plan);
 		List<Finding> findings = GeneratedPlatformCheck.check(text.text(), request.outputName());

@@ -15,7 +15,16 @@ import org.irqdsl.importer.KernelLog.RemapVendor;
 public record MachineFacts(List<InputText> inputs, Arch arch, Optional<Evidence> archEvidence, Cpus cpus, Kernel kernel,
 		Remap remap, Optional<Evidence> gicIts, Optional<Evidence> gicV2m, Optional<Evidence> imsic, Optional<Evidence> aplic,
 		Optional<String> msiControllerInferred, List<MachineFunction> functions, List<Evidence> unattributedMsi, List<Evidence> notes, List<Problem> problems,
-		int unknownCapabilities, int accessDenied, boolean haveLspci, boolean haveInterrupts, boolean haveKernelLog) {
+		int unknownCapabilities, int accessDenied, boolean haveLspci, boolean haveInterrupts, boolean haveKernelLog, Firmware firmware) {
+
+	/** Facts from the dumps alone (no firmware input). */
+	public MachineFacts(List<InputText> inputs, Arch arch, Optional<Evidence> archEvidence, Cpus cpus, Kernel kernel, Remap remap,
+			Optional<Evidence> gicIts, Optional<Evidence> gicV2m, Optional<Evidence> imsic, Optional<Evidence> aplic,
+			Optional<String> msiControllerInferred, List<MachineFunction> functions, List<Evidence> unattributedMsi, List<Evidence> notes,
+			List<Problem> problems, int unknownCapabilities, int accessDenied, boolean haveLspci, boolean haveInterrupts, boolean haveKernelLog) {
+		this(inputs, arch, archEvidence, cpus, kernel, remap, gicIts, gicV2m, imsic, aplic, msiControllerInferred, functions, unattributedMsi,
+				notes, problems, unknownCapabilities, accessDenied, haveLspci, haveInterrupts, haveKernelLog, Firmware.NONE);
+	}
 
 	public MachineFacts {
 		inputs = List.copyOf(inputs);
@@ -23,6 +32,34 @@ public record MachineFacts(List<InputText> inputs, Arch arch, Optional<Evidence>
 		unattributedMsi = List.copyOf(unattributedMsi);
 		notes = List.copyOf(notes);
 		problems = List.copyOf(problems);
+	}
+
+	/**
+	 * What a device tree or ACPI tables add that no dump shows: the preamble's lines about those
+	 * inputs and the PCI host bridges, each with the MSI parent its firmware names.
+	 */
+	public record Firmware(List<String> inputs, List<Bridge> bridges) {
+
+		public static final Firmware NONE = new Firmware(List.of(), List.of());
+
+		public Firmware {
+			inputs = List.copyOf(inputs);
+			bridges = List.copyOf(bridges);
+		}
+	}
+
+	/**
+	 * A PCI host bridge of the firmware: its PCI domain, the kind of MSI parent its firmware names
+	 * ({@code GIC_ITS}, {@code GICv2m}, {@code IMSIC}; null: the platform's MSI parent; {@code "none"}:
+	 * no MSI parent at all) and the evidence as comments.
+	 */
+	public record Bridge(int domain, String parentKind, List<String> comments) {
+
+		public static final String NONE = "none";
+
+		public Bridge {
+			comments = List.copyOf(comments);
+		}
 	}
 
 	public enum Arch {

@@ -76,8 +76,16 @@ public final class PlatformPlanner {
 		String kernelComment = facts.kernel().exact() == null ? null : facts.kernel().exactSource().toString();
 
 		RemapState remap = facts.remap().state();
-		boolean remapAssumed = arch == Arch.X86 && remap == RemapState.UNKNOWN;
-		String remapWhy = remapAssumed ? (archAssumed ? "the architecture itself is unknown" : "no kernel log line, /proc/interrupts chip or MSI address shows it")
+		// the firmware allows remapping, no dump shows the kernel did it: Linux does by default, but a log decides
+		boolean remapFromFirmware = arch == Arch.X86 && remap == RemapState.ON && facts.remap().stateSource() != null
+				&& facts.remap().stateSource().at().input().startsWith("acpi:");
+		if (remapFromFirmware) {
+			assumptions.add("interrupt remapping: only the firmware shows it (" + facts.remap().stateSource()
+					+ "): assumed Linux enabled it, as it does by default (intel_prepare_irq_remapping(), amd_iommu_prepare());"
+					+ " intremap=off or a kernel without CONFIG_IRQ_REMAP leave it off: a kernel log decides");
+		}
+		boolean remapAssumed = arch == Arch.X86 && (remap == RemapState.UNKNOWN || remapFromFirmware);
+		String remapWhy = remapAssumed && !remapFromFirmware ? (archAssumed ? "the architecture itself is unknown" : "no kernel log line, /proc/interrupts chip or MSI address shows it")
 				: facts.remap().stateSource() == null ? null : facts.remap().stateSource().toString();
 		facts.msiControllerInferred().ifPresent(assumptions::add);
 		Hierarchy h = switch (arch) {
@@ -162,6 +170,12 @@ public final class PlatformPlanner {
 			String why = "GIC ITS: the message (ITS doorbell, event id) does not depend on the target CPU";
 			domains.add(new DomainPlan("its", "GIC_ITS", null, c, null, null,
 					List.of("IRQ_DOMAIN_FLAG_ISOLATED_MSI", "IRQ_DOMAIN_FLAG_MSI_IMMUTABLE"), KernelMsiParents.GIC_ITS, "immutable", why));
+			if (facts.gicV2m().isPresent() && facts.firmware().bridges().stream().anyMatch(b -> "GICv2m".equals(b.parentKind()))) {
+				// a firmware whose host bridges use both: the GICv2m frame too
+				domains.add(new DomainPlan("v2m", "GICv2m", null, new ArrayList<>(List.of("GICv2m: " + facts.gicV2m().get(),
+						"msi-parent-ops: " + KernelMsiParents.GICV2M.source())), null, null, List.of(), KernelMsiParents.GICV2M, "immutable",
+						"GICv2m: the message (frame doorbell, SPI number) does not depend on the target CPU; the distributor moves the SPI"));
+			}
 			return new Hierarchy(domains, "its", "GIC_ITS", new Strategy("immutable", why, false));
 		}
 		if (facts.gicV2m().isPresent()) {
@@ -183,9 +197,10 @@ public final class PlatformPlanner {
 				"IMSIC writes the new message, then syncs the old CPU by timer (lazy move)", "two-step",
 				"IMSIC moves through a temporary vector with a pending check (two-step-like)", "IMSIC lazy move");
 		List<DomainPlan> domains = new ArrayList<>();
-		domains.add(new DomainPlan("imsic", "IMSIC", null,
-				new ArrayList<>(List.of((facts.msiControllerInferred().isPresent() ? "assumed RISC-V IMSIC: " : "") + facts.imsic().get(), "msi-parent-ops: " + KernelMsiParents.IMSIC.source())), null, null,
-				List.of(), KernelMsiParents.IMSIC, s.name(), s.why()));
+		List<String> ic = new ArrayList<>(List.of((facts.msiControllerInferred().isPresent() ? "assumed RISC-V IMSIC: " : "") + facts.imsic().get(),
+				"msi-parent-ops: " + KernelMsiParents.IMSIC.source()));
+		facts.notes().forEach(n -> ic.add(n.toString()));
+		domains.add(new DomainPlan("imsic", "IMSIC", null, ic, null, null, List.of(), KernelMsiParents.IMSIC, s.name(), s.why()));
 		String parents = "IMSIC";
 		if (facts.aplic().isPresent() && facts.aplic().get().what().contains("forwarded")) {
 			domains.add(new DomainPlan("aplic", "APLIC", "imsic", new ArrayList<>(List.of(facts.aplic().get().toString(),
@@ -264,6 +279,7 @@ public final class PlatformPlanner {
 		for (InputText in : facts.inputs()) {
 			p.add(String.format("  %-11s%s (%s)", in.label() + ":", Texts.printable(in.origin()), Texts.plural(in.lines().size(), "line")));
 		}
+		facts.firmware().inputs().forEach(in -> p.add("  " + Texts.printable(in)));
 		List<String> missing = new ArrayList<>();
 		if (!facts.haveLspci()) {
 			missing.add("lspci -vv (MSI/MSI-X capabilities)");
@@ -321,21 +337,48 @@ public final class PlatformPlanner {
 		if (byDomain.isEmpty() && top != null && !facts.unattributedMsi().isEmpty()) {
 			byDomain.put(0, new ArrayList<>());
 		}
+		Map<Integer, MachineFacts.Bridge> bridges = new TreeMap<>();
+		for (MachineFacts.Bridge b : facts.firmware().bridges()) {
+			if (b.domain() < 0x10000) {
+				bridges.putIfAbsent(b.domain(), b);
+				byDomain.computeIfAbsent(b.domain(), k -> new ArrayList<>());
+			}
+		}
 		List<BusPlan> buses = new ArrayList<>();
 		for (Map.Entry<Integer, List<DevicePlan>> e : byDomain.entrySet()) {
 			List<String> comments = new ArrayList<>();
 			int domain = e.getKey();
 			comments.add(String.format("PCI domain %04x", domain) + (domain >= 0x10000 ? " (a VMD child domain whose VMD was not seen)" : ""));
-			if (top == null) {
+			MachineFacts.Bridge bridge = bridges.get(domain);
+			String parent = top;
+			if (bridge != null) {
+				comments.addAll(bridge.comments());
+				parent = bridgeParent(bridge, top);
+				if (parent == null && top != null) {
+					comments.add("no msi-parent: the firmware gives this host bridge no MSI controller");
+				}
+			}
+			if (parent == null && top == null) {
 				comments.add("no msi-parent: the MSI controller is not visible in the inputs");
 			}
 			if (domain == 0 && !facts.unattributedMsi().isEmpty()) {
 				comments.add("MSI in use by functions the inputs do not name (the pre-v4.x /proc/interrupts format has no address):");
 				facts.unattributedMsi().forEach(u -> comments.add("  " + u));
 			}
-			buses.add(new BusPlan(String.format("pci%04x", domain), top, comments, e.getValue()));
+			buses.add(new BusPlan(String.format("pci%04x", domain), parent, comments, e.getValue()));
 		}
 		return buses;
+	}
+
+	/** The domain a firmware host bridge's MSIs go to: the one of its kind when declared, else the platform's. */
+	private static String bridgeParent(MachineFacts.Bridge b, String top) {
+		if (MachineFacts.Bridge.NONE.equals(b.parentKind())) {
+			return null;
+		}
+		if ("GICv2m".equals(b.parentKind()) && top != null && !"v2m".equals(top)) {
+			return "v2m";
+		}
+		return top;
 	}
 
 	private DevicePlan withVmd(DevicePlan d, MachineFunction f, int domain, List<MachineFunction> children, int vmdCount) {

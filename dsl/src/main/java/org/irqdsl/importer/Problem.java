@@ -9,13 +9,15 @@ package org.irqdsl.importer;
  * <li>{@code not-visible}: a fact the input hides (lspci without root prints
  * {@code Capabilities: <access denied>});</li>
  * <li>{@code skipped}: a large share of an input's lines is not of its kind (one summary, at the
- * first such line).</li>
+ * first such line);</li>
+ * <li>{@code contradiction}: the firmware and a dump of the same machine disagree (DMAR supports
+ * interrupt remapping, the kernel log says it is off).</li>
  * </ul>
  */
 public record Problem(SourceRef at, Kind kind, String message, String text) {
 
 	public enum Kind {
-		UNPARSEABLE("unparseable"), WARNING("warning"), NOT_VISIBLE("not-visible"), SKIPPED("skipped");
+		UNPARSEABLE("unparseable"), WARNING("warning"), NOT_VISIBLE("not-visible"), SKIPPED("skipped"), CONTRADICTION("contradiction");
 
 		private final String label;
 
@@ -42,6 +44,10 @@ public record Problem(SourceRef at, Kind kind, String message, String text) {
 
 	public static Problem skipped(SourceRef at, String message, String text) {
 		return new Problem(at, Kind.SKIPPED, message, Texts.excerpt(text));
+	}
+
+	public static Problem contradiction(SourceRef at, String message) {
+		return new Problem(at, Kind.CONTRADICTION, message, null);
 	}
 
 	/** {@code lspci:12: unparseable: message: "text"}. */
