@@ -14,7 +14,7 @@ public final class DeviceTable {
 	static final int NVME_MAX_MSIX = 2048;
 
 	public static final QemuDevice ICH9_AHCI = new QemuDevice("ahci", "msi count 1 64-bit (no mask bit)", "ahci",
-			List.of("scsi_common", "scsi_mod", "libata", "libahci", "ahci"), true, n -> "",
+			List.of("scsi_common", "scsi_mod", "libata", "libahci", "ahci", "sd_mod"), true, n -> "",
 			"hw/ide/ich.c pci_ich9_ahci_realize(): msi_init(dev, ICH9_MSI_CAP_OFFSET, 1, true, false)");
 	public static final QemuDevice IOH3420 = new QemuDevice("ioh3420", "msi count 2 maskable (32-bit)", "pcieport",
 			List.of(), false, n -> "",

@@ -61,6 +61,17 @@ public final class GuestInit {
 			for f in $avail; do echo $f >> $T/set_ftrace_filter; done
 			echo function > $T/current_tracer
 			echo 0 > $T/tracing_on
+			# the disk of the device at $1 (its probe may still run: up to 15 s)
+			disk() {
+			  w=0
+			  while [ $w -lt 15 ]; do
+			    for b in /sys/block/*; do
+			      case "$(readlink -f $b)" in *"/0000:$1/"*) echo ${b##*/}; return ;; esac
+			    done
+			    sleep 1; w=$((w + 1))
+			  done
+			  echo "@MARK@no disk behind $1" >&2
+			}
 			io() {
 			  for b in /sys/block/*; do
 			    case "$(readlink -f $b)" in
@@ -78,6 +89,7 @@ public final class GuestInit {
 			  label="$1"; addr="$2"; entry="$3"; from="$4"; to="$5"
 			  irq=$(ls /sys/bus/pci/devices/0000:$addr/msi_irqs 2>/dev/null | sort -n | sed -n "$((entry + 1))p")
 			  [ -n "$irq" ] || { echo "@MARK@move $label: no irq (no driver bound to $addr?)"; return; }
+			  d=$(disk $addr)
 			  echo $from > /proc/irq/$irq/smp_affinity_list; io $addr; io $addr
 			  echo > $T/trace
 			  echo "@MARK@move $label irq $irq on $(cat /proc/irq/$irq/effective_affinity_list)"
