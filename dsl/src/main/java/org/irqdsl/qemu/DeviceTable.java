@@ -14,13 +14,13 @@ public final class DeviceTable {
 	static final int NVME_MAX_MSIX = 2048;
 
 	public static final QemuDevice ICH9_AHCI = new QemuDevice("ahci", "msi count 1 64-bit (no mask bit)", "ahci",
-			List.of("scsi_common", "scsi_mod", "libata", "libahci", "ahci", "sd_mod"), true, n -> "",
+			List.of("ahci", "sd_mod"), true, n -> "",
 			"hw/ide/ich.c pci_ich9_ahci_realize(): msi_init(dev, ICH9_MSI_CAP_OFFSET, 1, true, false)");
 	public static final QemuDevice IOH3420 = new QemuDevice("ioh3420", "msi count 2 maskable (32-bit)", "pcieport",
 			List.of(), false, n -> "",
 			"hw/pci-bridge/ioh3420.c: msi_init(d, 0x60, 2, false, true) (PCIe root port, driver pcieport)");
 	public static final QemuDevice NVME = new QemuDevice("nvme", "msi-x count N (1..2048), no MSI", "nvme",
-			List.of("crct10dif_common", "crc-t10dif", "crc64", "crc64-rocksoft", "t10-pi", "nvme-core", "nvme"), true,
+			List.of("nvme"), true,
 			n -> ",msix_qsize=" + n + ",max_ioqpairs=" + Math.max(1, n - 1),
 			"hw/nvme/ctrl.c nvme_init_pci(): msix_init(pci_dev, n->params.msix_qsize, ...)");
 	public static final QemuDevice E1000E = new QemuDevice("e1000e", "msi count 1 64-bit and msi-x count 5", "e1000e",

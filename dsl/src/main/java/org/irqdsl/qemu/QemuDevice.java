@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
  * @param model     the QEMU device model ({@code -device MODEL,...})
  * @param shapeText the shapes it gives, in words (for the table)
  * @param driver    the Linux driver (as /proc/interrupts names its interrupts)
- * @param modules   the kernel modules to load, in dependency order (those built in are skipped)
+ * @param modules   the driver's kernel modules (modules.dep adds what they need; built-in ones are skipped)
  * @param needsDrive whether the device needs a block backend (an empty image is attached)
  * @param properties the device's properties for a described MSI-X count (empty when fixed)
  * @param source    where QEMU sets the shape (file, function)
