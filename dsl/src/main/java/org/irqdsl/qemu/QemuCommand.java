@@ -106,6 +106,9 @@ public class QemuCommand implements Callable<Integer> {
 		}
 		try {
 			Files.createDirectories(dir);
+			if (!plan.target().isX86()) {
+				return otherArch(plan, cpus, dir, out);
+			}
 			GuestKernel k = GuestKernel.find(Optional.ofNullable(kernel), Path.of("/boot"), Path.of("/lib/modules"));
 			List<String> names = new ArrayList<>();
 			plan.placed().forEach(p -> p.qemu().modules().stream().filter(m -> !names.contains(m)).forEach(names::add));
@@ -131,14 +134,29 @@ public class QemuCommand implements Callable<Integer> {
 			if (!run) {
 				return 0;
 			}
-			if (!plan.target().isX86()) {
-				throw new QemuException("--run boots x86 guests with this machine's kernel; arm64 and riscv64 guests: scripts/qemu-other-arches");
-			}
 			String consoleText = GuestRun.boot(command, console, timeout, err, System.console() != null);
 			return compare(plan, platform, GuestOutput.parse(consoleText), moves, dir, out);
 		} catch (IOException e) {
 			throw new QemuException(dir + ": cannot write (" + e.getMessage() + ")");
 		}
+	}
+
+	/**
+	 * arm64 and riscv64: this machine's kernel and busybox are x86-64, so only the command line is
+	 * written, with the kernel given (--kernel) or a placeholder; scripts/qemu-other-arches boots it.
+	 */
+	private int otherArch(MachinePlan plan, int cpus, Path dir, PrintWriter out) throws IOException, QemuException {
+		Path k = kernel != null ? kernel : Path.of("KERNEL");
+		List<String> command = QemuCommandLine.build(plan, cpus, k, dir.resolve("initramfs.cpio.gz"), dir.resolve("console.txt"), dir);
+		Files.writeString(dir.resolve("qemu-command.sh"), "#!/bin/sh\n# irqdsl qemu " + file + " --platform " + plan.platform().getName()
+				+ ": needs a " + plan.target().binary.replace("qemu-system-", "") + " kernel and initramfs.cpio.gz of that architecture (docs/qemu.md)\nexec "
+				+ QemuCommandLine.shell(command) + "\n");
+		out.println("irqdsl qemu: wrote " + dir + "/qemu-command.sh (the command line only: the guest kernel and busybox on this machine are x86-64)");
+		if (run) {
+			throw new QemuException("--run boots x86 guests only: no " + plan.target().binary.replace("qemu-system-", "")
+					+ " kernel on this machine (scripts/qemu-other-arches, docs/qemu.md)");
+		}
+		return 0;
 	}
 
 	private int compare(MachinePlan plan, Platform platform, GuestOutput guest, List<TracedMove> moves, Path dir, PrintWriter out)
