@@ -117,13 +117,7 @@ public class QemuCommand implements Callable<Integer> {
 			Path initrd = dir.resolve("initramfs.cpio.gz");
 			Initramfs.write(initrd, init, modules);
 			Files.writeString(dir.resolve("init"), init);
-			for (MachinePlan.Placed p : plan.placed()) {
-				if (p.qemu().needsDrive()) {
-					try (RandomAccessFile f = new RandomAccessFile(QemuCommandLine.disk(dir, p).toFile(), "rw")) {
-						f.setLength(1 << 20);
-					}
-				}
-			}
+			disks(plan, dir);
 			Path console = dir.resolve("console.txt");
 			List<String> command = QemuCommandLine.build(plan, cpus, k.image(), initrd, console, dir);
 			Files.writeString(dir.resolve("qemu-command.sh"), "#!/bin/sh\n# irqdsl qemu " + file + " --platform " + platform.getName()
@@ -147,6 +141,7 @@ public class QemuCommand implements Callable<Integer> {
 	 */
 	private int otherArch(MachinePlan plan, int cpus, Path dir, PrintWriter out) throws IOException, QemuException {
 		Path k = kernel != null ? kernel : Path.of("KERNEL");
+		disks(plan, dir);
 		List<String> command = QemuCommandLine.build(plan, cpus, k, dir.resolve("initramfs.cpio.gz"), dir.resolve("console.txt"), dir);
 		Files.writeString(dir.resolve("qemu-command.sh"), "#!/bin/sh\n# irqdsl qemu " + file + " --platform " + plan.platform().getName()
 				+ ": needs a " + plan.target().binary.replace("qemu-system-", "") + " kernel and initramfs.cpio.gz of that architecture (docs/qemu.md)\nexec "
@@ -157,6 +152,17 @@ public class QemuCommand implements Callable<Integer> {
 					+ " kernel on this machine (scripts/qemu-other-arches, docs/qemu.md)");
 		}
 		return 0;
+	}
+
+	/** A 1 MiB (sparse) disk for each device whose driver does I/O: the traced moves read it. */
+	private static void disks(MachinePlan plan, Path dir) throws IOException {
+		for (MachinePlan.Placed p : plan.placed()) {
+			if (p.qemu().needsDrive()) {
+				try (RandomAccessFile f = new RandomAccessFile(QemuCommandLine.disk(dir, p).toFile(), "rw")) {
+					f.setLength(1 << 20);
+				}
+			}
+		}
 	}
 
 	private int compare(MachinePlan plan, Platform platform, GuestOutput guest, List<TracedMove> moves, Path dir, PrintWriter out)
