@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code irqdsl} command: one executable, a subcommand per job. */
 @Command(name = "irqdsl", mixinStandardHelpOptions = true, versionProvider = IrqDslCli.Version.class,
 		description = "Interrupt-delivery workbench: check .irqdsl platform descriptions for MSI and irq-domain hazards, and simulate their scenarios.",
-		subcommands = { CheckCommand.class, ImportCommand.class, GenerateCommand.class, SimulateCommand.class })
+		subcommands = { CheckCommand.class, ImportCommand.class, GenerateCommand.class, SimulateCommand.class,
+				org.irqdsl.qemu.QemuCommand.class })
 public class IrqDslCli implements Runnable {
 
 	@picocli.CommandLine.Spec

@@ -1,0 +1,123 @@
+package org.irqdsl.qemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.irqdsl.runtime.kernel.KernelProcedures;
+import org.irqdsl.runtime.kernel.KernelRelease;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GuestSideTest {
+
+	private static final String CONSOLE = """
+			SeaBIOS noise\r
+			=== irqdsl-qemu: booted
+			=== irqdsl-qemu: lspci
+			00:1f.2 SATA controller: Intel Corporation 82801IR/IO/IH (ICH9R/DO/DH) 6 port SATA Controller [AHCI mode] (rev 02)
+			=== irqdsl-qemu: interrupts
+			 25:  0 0 0 3 PCI-MSI 512000-edge ahci[0000:00:1f.2]
+			=== irqdsl-qemu: dmesg
+			[    0.000000] Linux version 6.1.0-57-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3 (2026-11-26)
+			=== irqdsl-qemu: traceable msi_set_affinity __pci_write_msi_msg
+			=== irqdsl-qemu: not-traceable irq_msi_update_msg lapic_vector_set_in_irr
+			=== irqdsl-qemu: move nvme0.msi-x[0] set-affinity cpu 2 irq 26 on 1
+			              sh-1       [001] d.h1.    18.100: msi_set_affinity <-irq_do_set_affinity
+			              sh-1       [001] d.h1.    18.101: __pci_write_msi_msg <-pci_msi_domain_write_msg
+			              sh-1       [003] d.h1.    18.101: __pci_write_msi_msg <-pci_msi_domain_write_msg
+			              sh-1       [001] d.h1.    18.102: __pci_write_msi_msg <-pci_msi_domain_write_msg
+			=== irqdsl-qemu: moved nvme0.msi-x[0] set-affinity cpu 2 irq 26 on 2
+			=== irqdsl-qemu: end
+			""";
+
+	@Test
+	void theConsoleSplitsIntoTheDumpsAndTheMoves() {
+		GuestOutput g = GuestOutput.parse(CONSOLE);
+		assertThat(g.lspci()).startsWith("00:1f.2 SATA").doesNotContain("irqdsl");
+		assertThat(g.interrupts()).contains("ahci[0000:00:1f.2]");
+		assertThat(g.dmesg()).contains("Linux version");
+		assertThat(g.listed("traceable")).containsExactly("msi_set_affinity", "__pci_write_msi_msg");
+		assertThat(g.listed("not-traceable")).containsExactly("irq_msi_update_msg", "lapic_vector_set_in_irr");
+		assertThat(g.moves()).containsOnlyKeys("nvme0.msi-x[0] set-affinity cpu 2");
+		assertThat(g.ended()).isTrue();
+	}
+
+	@Test
+	void debiansUpstreamReleaseIsReadNotItsAbiName() {
+		assertThat(TraceReport.release(GuestOutput.parse(CONSOLE).dmesg())).contains(new KernelRelease(6, 1, 192));
+		assertThat(TraceReport.release("[0.0] Linux version 6.12.9 (x@y)")).contains(new KernelRelease(6, 12, 9));
+	}
+
+	@Test
+	void theTwoWritesOnTheMovingCpuAgreeWithTheV67TwoStepPathForMsix() {
+		GuestOutput g = GuestOutput.parse(CONSOLE);
+		TracedMove mv = new TracedMove("nvme0.msi-x[0] set-affinity cpu 2", "nvme0", "00:04.0", 0, true, 1, 2);
+		TraceReport r = TraceReport.of(mv, new MsiShape(0, false, false, 1), KernelProcedures.X86_V6_7,
+				g.moves().get(mv.label()), g.listed("traceable"));
+		assertThat(r.predictedPath()).isEqualTo("two-step");
+		assertThat(r.predictedWrites()).isEqualTo(2);
+		assertThat(r.observedWrites()).containsExactly(2);
+		assertThat(r.observedPendingCheck()).isEmpty();
+		assertThat(r.agrees()).isTrue();
+	}
+
+	@Test
+	void theSameTwoWritesDisagreeWithTheDirectPathOfANonMaskableMsi() {
+		GuestOutput g = GuestOutput.parse(CONSOLE);
+		TracedMove mv = new TracedMove("nvme0.msi-x[0] set-affinity cpu 2", "ahci", "00:1f.2", 0, false, 1, 2);
+		TraceReport r = TraceReport.of(mv, new MsiShape(1, false, true, 0), KernelProcedures.X86_V6_7,
+				g.moves().get(mv.label()), g.listed("traceable"));
+		assertThat(r.predictedPath()).isEqualTo("direct");
+		assertThat(r.predictedWrites()).isEqualTo(1);
+		assertThat(r.agrees()).isFalse();
+		assertThat(r.toText()).contains("DISAGREE");
+	}
+
+	@Test
+	void theInitLoadsTheModulesAndTracesTheMoves() {
+		String init = GuestInit.script(List.of("libata.ko", "ahci.ko"),
+				List.of(new TracedMove("ahci.msi[0] set-affinity cpu 2", "ahci", "00:1f.2", 0, false, 1, 2)));
+		assertThat(init).startsWith("#!/bin/busybox sh\n").contains("insmod /modules/libata.ko").contains("/bin/lspci -vv")
+				.contains("set_ftrace_filter").contains("move 'ahci.msi[0] set-affinity cpu 2' 00:1f.2 0 1 2\n").endsWith("poweroff -f\n");
+		assertThat(init.indexOf("libata.ko")).isLessThan(init.indexOf("ahci.ko"));
+	}
+
+	@Test
+	void cpioEntriesAreNewcWithParentFoldersAndATrailer() throws Exception {
+		Cpio c = new Cpio().file("bin/x", "hi".getBytes(StandardCharsets.UTF_8), true);
+		ByteArrayOutputStream o = new ByteArrayOutputStream();
+		c.writeTo(o);
+		byte[] b = o.toByteArray();
+		String s = new String(b, StandardCharsets.ISO_8859_1);
+		assertThat(b.length % 4).isZero();
+		assertThat(s).startsWith("070701").contains("bin\0").contains("bin/x\0").contains("TRAILER!!!\0");
+		// the folder comes first, with mode 040755
+		assertThat(s.substring(14, 22)).isEqualTo(String.format("%08x", 040755));
+		assertThat(c.has("/bin")).isTrue();
+	}
+
+	@Test
+	void modulesComeDependenciesFirstAndBuiltInsNeedNone(@TempDir Path dir) throws Exception {
+		Path mods = Files.createDirectories(dir.resolve("lib/6.1.0-9"));
+		Files.writeString(mods.resolve("modules.dep"), """
+				kernel/drivers/ata/libata.ko: kernel/drivers/scsi/scsi_mod.ko kernel/drivers/scsi/scsi_common.ko
+				kernel/drivers/ata/ahci.ko: kernel/drivers/ata/libahci.ko kernel/drivers/ata/libata.ko kernel/drivers/scsi/scsi_mod.ko kernel/drivers/scsi/scsi_common.ko
+				kernel/drivers/ata/libahci.ko: kernel/drivers/ata/libata.ko kernel/drivers/scsi/scsi_mod.ko kernel/drivers/scsi/scsi_common.ko
+				""");
+		Files.writeString(mods.resolve("modules.builtin"), "kernel/drivers/pci/pcie/portdrv.ko\n");
+		Path boot = Files.createDirectories(dir.resolve("boot"));
+		Files.writeString(boot.resolve("vmlinuz-6.1.0-9"), "k");
+		Files.writeString(boot.resolve("vmlinuz-5.10.0-30"), "k");
+		GuestKernel k = GuestKernel.find(java.util.Optional.empty(), boot, dir.resolve("lib"));
+		assertThat(k.release()).isEqualTo("6.1.0-9");
+		assertThat(k.modules(List.of("ahci", "portdrv")).stream().map(p -> p.getFileName().toString()))
+				.containsExactly("scsi_common.ko", "scsi_mod.ko", "libata.ko", "libahci.ko", "ahci.ko");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> k.modules(List.of("nvme")))
+				.hasMessageContaining("no module nvme (and not built in)");
+	}
+}
