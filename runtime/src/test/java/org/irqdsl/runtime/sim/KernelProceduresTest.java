@@ -194,6 +194,24 @@ class KernelProceduresTest {
 		assertThat(verdict(run(queued), 0)).isEqualTo(Verdict.HOLDS); // masked (deferred) until the queued write lands
 	}
 
+	/** A long procedure (more micro-ops than a short field holds) runs to its end. */
+	@Test
+	void aLongProcedureRunsToItsEnd() {
+		List<ProcedureStep> steps = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			steps.add(ProcedureStep.lock("l"));
+			steps.add(ProcedureStep.unlock("l"));
+		}
+		steps.add(ProcedureStep.of(Action.WRITE_ADDRESS_LO));
+		steps.add(ProcedureStep.of(Action.WRITE_DATA));
+		Procedure longOne = new Procedure("long", "long", "", Procedure.Runs.DEFERRED,
+				List.of(new ProcedurePath("p", List.of(), steps)), Procedure.Release.ON_FIRST_ARRIVAL);
+		SimResult r = run(race(msi("dev").parentMasks(true).procedure(longOne), 1));
+		assertThat(r.complete()).isTrue();
+		assertThat(verdict(r, 0)).isEqualTo(Verdict.HOLDS); // masked at the parent around the whole move
+		assertThat(verdict(run(race(msi("dev").procedure(longOne), 1)), 0)).isEqualTo(Verdict.FAILS);
+	}
+
 	@Test
 	void proceduresRoundTripThroughTheConfigJson() throws Exception {
 		SimConfig c = SimConfigBuilder.scenario("rt").cpus(2).hotUnplug(KernelProcedures.X86_FIXUP_IRQS)

@@ -106,6 +106,14 @@ public final class StateLayout {
 			queuedVec[j] = f.add(queued ? vecBits : 0);
 		}
 
+		// micro holds the next micro-op index + 1 of the longest compiled path (a user's procedure may be long)
+		int longestPath = 0;
+		for (IrqInfo irq : s.irqs) {
+			for (Micro[] p : irq.paths) {
+				longestPath = Math.max(longestPath, p.length);
+			}
+		}
+		int microBits = BitFields.bitsFor(longestPath + 2);
 		op = new int[threads];
 		stage = new int[threads];
 		micro = new int[threads];
@@ -117,7 +125,7 @@ public final class StateLayout {
 			boolean moves = !p.device;
 			op[t] = f.add(BitFields.bitsFor(p.ops.length));
 			stage[t] = f.add(p.device ? 0 : 3);
-			micro[t] = f.add(moves ? 4 : 0);
+			micro[t] = f.add(moves ? microBits : 0);
 			cursor[t] = f.add(moves ? irqBits : 0);
 			path[t] = f.add(moves ? 3 : 0);
 			threadFlags[t] = f.add(moves ? 5 : 0);
