@@ -51,11 +51,13 @@ public record MachineFacts(List<InputText> inputs, Arch arch, Optional<Evidence>
 	/**
 	 * A PCI host bridge of the firmware: its PCI domain, the kind of MSI parent its firmware names
 	 * ({@code GIC_ITS}, {@code GICv2m}, {@code IMSIC}; null: the platform's MSI parent; {@code "none"}:
-	 * no MSI parent at all) and the evidence as comments.
+	 * no MSI parent at all; {@code "unmodelled"}: an MSI controller irqdsl has no domain kind for) and
+	 * the evidence as comments.
 	 */
 	public record Bridge(int domain, String parentKind, List<String> comments) {
 
 		public static final String NONE = "none";
+		public static final String UNMODELLED = "unmodelled";
 
 		public Bridge {
 			comments = List.copyOf(comments);

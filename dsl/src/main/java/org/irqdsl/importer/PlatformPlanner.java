@@ -354,11 +354,13 @@ public final class PlatformPlanner {
 			if (bridge != null) {
 				comments.addAll(bridge.comments());
 				parent = bridgeParent(bridge, top);
-				if (parent == null && top != null) {
+				if (MachineFacts.Bridge.UNMODELLED.equals(bridge.parentKind())) {
+					comments.add("no msi-parent: this host bridge's MSI controller (above) is of a kind irqdsl has no domain for");
+				} else if (parent == null && top != null) {
 					comments.add("no msi-parent: the firmware gives this host bridge no MSI controller");
 				}
 			}
-			if (parent == null && top == null) {
+			if (parent == null && top == null && (bridge == null || !MachineFacts.Bridge.UNMODELLED.equals(bridge.parentKind()))) {
 				comments.add("no msi-parent: the MSI controller is not visible in the inputs");
 			}
 			if (domain == 0 && !facts.unattributedMsi().isEmpty()) {
@@ -372,7 +374,7 @@ public final class PlatformPlanner {
 
 	/** The domain a firmware host bridge's MSIs go to: the one of its kind when declared, else the platform's. */
 	private static String bridgeParent(MachineFacts.Bridge b, String top) {
-		if (MachineFacts.Bridge.NONE.equals(b.parentKind())) {
+		if (MachineFacts.Bridge.NONE.equals(b.parentKind()) || MachineFacts.Bridge.UNMODELLED.equals(b.parentKind())) {
 			return null;
 		}
 		if ("GICv2m".equals(b.parentKind()) && top != null && !"v2m".equals(top)) {

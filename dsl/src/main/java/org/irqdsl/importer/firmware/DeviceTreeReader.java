@@ -116,6 +116,15 @@ public final class DeviceTreeReader {
 				String spis = n.cell("arm,msi-num-spis").map(c -> ", " + c + " SPIs from " + n.cell("arm,msi-base-spi").orElse(0)).orElse(
 						", SPI range from the frame's MSI_TYPER");
 				controllers.put(n, new MsiController(ControllerKind.GICV2M, n.path(), at(n, "GICv2m frame (arm,gic-v2m-frame" + spis + ")")));
+			} else if (n.compatible("arm,gic-v3") && n.has("msi-controller") && n.has("mbi-ranges")) {
+				// gic_of_init() calls mbi_init() for an msi-controller GICv3: MSIs are SPIs set through GICD_SETSPI_NSR
+				int[] r = n.cells("mbi-ranges");
+				List<String> ranges = new ArrayList<>();
+				for (int i = 0; i + 1 < r.length; i += 2) {
+					ranges.add("SPI " + r[i] + ".." + (r[i] + r[i + 1] - 1));
+				}
+				controllers.put(n, new MsiController(ControllerKind.GICV3_MBI, n.path(), at(n, "GICv3 MBI (arm,gic-v3, msi-controller, mbi-ranges "
+						+ String.join(", ", ranges) + "; drivers/irqchip/irq-gic-v3-mbi.c): a kind irqdsl has no domain for")));
 			} else if (n.compatible("riscv,imsics")) {
 				imsic(n);
 			}
@@ -177,37 +186,42 @@ public final class DeviceTreeReader {
 		MsiController parent = null;
 		int[] map = n.cells("msi-map");
 		if (map.length > 0) {
-			int i = 0;
-			while (i + 2 < map.length) {
+			// of_map_id() (drivers/of/base.c): every entry is 4 cells, rid-base, phandle, msi-base, length,
+			// whatever the controller's #msi-cells
+			for (int i = 0; i + 3 < map.length; i += 4) {
 				int ridBase = map[i];
 				DtNode c = byPhandle.get(map[i + 1]);
 				if (c == null) {
 					details.add(at(n, String.format("msi-map entry for RID 0x%x: phandle 0x%x names no node", ridBase, map[i + 1])));
-					break;
+					continue;
 				}
-				int cells = c.cell("#msi-cells").orElse(0);
-				if (i + 3 + cells > map.length) {
-					details.add(at(n, "msi-map: a truncated entry (the controller has #msi-cells " + cells + ")"));
-					break;
-				}
-				int msiBase = cells > 0 ? map[i + 2] : 0;
-				int length = map[i + 2 + cells];
 				MsiController m = controllers.get(c);
-				details.add(at(n, String.format("msi-map RID 0x%x..0x%x -> %s%s", ridBase, ridBase + length - 1, c.path(),
-						cells > 0 ? String.format(" device ID 0x%x..", msiBase) : "")));
+				details.add(at(n, String.format("msi-map RID 0x%x..0x%x -> %s device ID 0x%x..0x%x", ridBase, ridBase + map[i + 3] - 1, c.path(),
+						map[i + 2], map[i + 2] + map[i + 3] - 1)));
 				if (parent == null && m != null) {
 					parent = m;
 				}
-				i += 3 + cells;
+			}
+			if (map.length % 4 != 0) {
+				details.add(at(n, "msi-map: " + map.length + " cells, not whole 4-cell entries; the last is ignored"));
 			}
 		} else {
 			List<String> ps = msiParents(n);
 			Optional<DtNode> first = firstMsiParent(n);
-			if (first.isPresent()) {
+			if (first.isPresent() && first.get() == n && n.has("msi-controller")) {
+				parent = own(n, "msi-parent is the host bridge itself, an msi-controller");
+				details.add(parent.evidence());
+			} else if (first.isPresent()) {
 				parent = controllers.get(first.get());
 				details.add(at(n, "msi-parent " + String.join(", ", ps)));
 			} else if (n.has("msi-controller")) {
-				details.add(at(n, "the host bridge is its own MSI controller (msi-controller, e.g. DesignWare's iMSI-RX): no MSI parent domain of its own kind"));
+				parent = own(n, "the host bridge is an msi-controller");
+				details.add(parent.evidence());
+			} else if (n.strings("interrupt-names").contains("msi")) {
+				// dw_pcie_host_init(): no msi-parent and no msi-map, so the DesignWare core's own iMSI-RX takes the MSIs,
+				// demultiplexed from the interrupt named "msi"
+				parent = own(n, "no msi-map or msi-parent, and an interrupt named \"msi\" (DesignWare's iMSI-RX: dw_pcie_host_init())");
+				details.add(parent.evidence());
 			} else {
 				details.add(at(n, "no msi-map or msi-parent: pci_host_bridge_of_msi_domain() finds no MSI domain"));
 			}
@@ -215,6 +229,12 @@ public final class DeviceTreeReader {
 		String what = String.format("PCI host bridge %s (%s)%s", n.name(), compatibleOf(n), n.cells("bus-range").length == 2
 				? String.format(", buses %02x..%02x", n.cells("bus-range")[0], n.cells("bus-range")[1]) : "");
 		return new HostBridge(domain, assumed, parent, at(n, what), details);
+	}
+
+	/** The host bridge's own MSI controller: all its MSIs multiplexed onto one wired interrupt of its interrupt parent. */
+	private MsiController own(DtNode n, String why) {
+		return new MsiController(ControllerKind.BRIDGE_OWN, n.path(), at(n, why
+				+ ": the host bridge's own MSI controller, its MSIs multiplexed onto one wired interrupt (per-MSI affinity is -EINVAL), a kind irqdsl has no domain for"));
 	}
 
 	/** The msi-parent phandles, resolved to paths (the first is the one Linux uses for the PCI/MSI domain). */

@@ -24,18 +24,32 @@ public record FirmwareFacts(List<String> inputs, Arch arch, Evidence archEvidenc
 		notes = List.copyOf(notes);
 	}
 
-	/** The MSI controllers Linux can have as a PCI/MSI parent. */
+	/**
+	 * The MSI controllers Linux can have as a PCI/MSI parent. The last two are real, but irqdsl has no
+	 * domain kind for them ({@link #modelled()} false): the GICv3's message-based SPIs
+	 * (drivers/irqchip/irq-gic-v3-mbi.c), and a host bridge's own MSI controller that multiplexes its
+	 * MSIs onto one wired interrupt (DesignWare's iMSI-RX, pcie-designware-host.c; Microchip's
+	 * pcie-microchip-host.c), whose per-MSI affinity cannot be set (dw_pci_msi_set_affinity() is -EINVAL).
+	 */
 	public enum ControllerKind {
-		GIC_ITS("GICv3 ITS"), GICV2M("GICv2m"), IMSIC("RISC-V IMSIC"), APLIC_MSI("RISC-V APLIC in MSI mode");
+		GIC_ITS("GICv3 ITS", true), GICV2M("GICv2m", true), IMSIC("RISC-V IMSIC", true), APLIC_MSI("RISC-V APLIC in MSI mode", true),
+		GICV3_MBI("GICv3 MBI", false), BRIDGE_OWN("the host bridge's own MSI controller", false);
 
 		private final String label;
+		private final boolean modelled;
 
-		ControllerKind(String label) {
+		ControllerKind(String label, boolean modelled) {
 			this.label = label;
+			this.modelled = modelled;
 		}
 
 		public String label() {
 			return label;
+		}
+
+		/** Whether irqdsl has a domain kind for it. */
+		public boolean modelled() {
+			return modelled;
 		}
 	}
 

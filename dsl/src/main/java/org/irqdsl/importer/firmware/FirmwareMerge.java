@@ -106,6 +106,7 @@ public final class FirmwareMerge {
 					case GICV2M -> "GICv2m";
 					case IMSIC -> "IMSIC";
 					case APLIC_MSI -> "APLIC";
+					case GICV3_MBI, BRIDGE_OWN -> Bridge.UNMODELLED;
 					};
 			if (b.parent() != null) {
 				c.add("MSI parent: " + b.parent().kind().label() + " " + b.parent().id());

@@ -36,6 +36,12 @@ class FirmwareImportGoldenTest {
 				Arguments.of("qemu_arm64_gicv2m", "qemu-arm64-virt-gicv2m", null, null),
 				Arguments.of("qemu_riscv64_aplic_imsic", "qemu-riscv64-virt-aplic-imsic", null, null),
 				Arguments.of("qemu_riscv64_aplic_wired", "qemu-riscv64-virt-aplic", null, null),
+				// real boards, compiled from Linux 6.1's own .dts (scripts/firmware-board-dtbs)
+				Arguments.of("board_rk3568_rock_3a", "board-rk3568-rock-3a", null, null),
+				Arguments.of("board_fsl_ls1028a_rdb", "board-fsl-ls1028a-rdb", null, null),
+				Arguments.of("board_amd_overdrive_rev_b1", "board-amd-overdrive-rev-b1", null, null),
+				Arguments.of("board_hifive_unmatched_a00", "board-hifive-unmatched-a00", null, null),
+				Arguments.of("board_mpfs_icicle_kit", "board-mpfs-icicle-kit", null, null),
 				Arguments.of("acpi_q35_intel_intremap", null, "q35-intel-iommu-intremap", null),
 				Arguments.of("acpi_q35_intel_nointremap", null, "q35-intel-iommu-nointremap", null),
 				Arguments.of("acpi_q35_amd_iommu", null, "q35-amd-iommu", null),
