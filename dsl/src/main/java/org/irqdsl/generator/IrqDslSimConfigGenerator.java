@@ -440,7 +440,7 @@ public final class IrqDslSimConfigGenerator {
 			Integer v = Written.isWritten(s, IrqDslPackage.Literals.SET_AFFINITY__VECTOR)
 					? vector(s.getVector(), s, IrqDslPackage.Literals.SET_AFFINITY__VECTOR)
 					: null;
-			return entry(s.getEntry()).map(ref -> new Op.SetAffinity(ref, s.getCpu(), v));
+			return entry(s.getEntry()).map(ref -> new Op.SetAffinity(ref, s.getCpu(), v, s.isPending()));
 		} else if (op instanceof RequestIrq r) {
 			return entry(r.getEntry()).map(ref -> new Op.RequestIrq(ref, null, null));
 		} else if (op instanceof FreeIrq f) {

@@ -82,6 +82,10 @@ class ExampleScenariosTest {
 		EXPECTED.put("mydrv_first_try_loses", List.of("expect lost-interrupt: holds"));
 		EXPECTED.put("mydrv_fixed_loses_nothing", List.of("expect no lost-interrupt: holds", "expect spurious-interrupt: holds"));
 		EXPECTED.put("nvme_offline_on_256_cpus", List.of("expect no lost-interrupt: holds"));
+		EXPECTED.put("ahci_pending_move_v5_15", List.of("expect no lost-interrupt: holds"));
+		EXPECTED.put("ahci_pending_move_v6_8", List.of("expect no lost-interrupt: holds", "expect spurious-interrupt: holds"));
+		EXPECTED.put("ahci_offline_v6_8", List.of("expect lost-interrupt: holds"));
+		EXPECTED.put("ahci_offline_v5_15", List.of("expect no lost-interrupt: holds"));
 		// the normative x86_ir file has no scenario
 	}
 

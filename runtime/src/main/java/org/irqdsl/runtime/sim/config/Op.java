@@ -7,7 +7,17 @@ public sealed interface Op {
 	String opName();
 
 	/** {@code set-affinity ENTRY cpu N (vector V)?}: a deferred move, run in interrupt context on the thread's CPU. */
-	record SetAffinity(EntryRef entry, int cpu, Integer vector) implements Op {
+	/**
+	 * irq_set_affinity(). {@code pending}: the write only records the new target
+	 * (IRQD_SETAFFINITY_PENDING) and a deferred procedure runs at the next interrupt on the current
+	 * target, as GENERIC_PENDING_IRQ kernels do (kernel/irq/manage.c irq_set_affinity_locked(),
+	 * kernel/irq/migration.c irq_move_irq()); without it the thread's CPU runs the move itself.
+	 */
+	record SetAffinity(EntryRef entry, int cpu, Integer vector, boolean pending) implements Op {
+		public SetAffinity(EntryRef entry, int cpu, Integer vector) {
+			this(entry, cpu, vector, false);
+		}
+
 		@Override
 		public String opName() {
 			return "set-affinity";

@@ -116,6 +116,11 @@ public final class SimConfigBuilder {
 		return new Op.SetAffinity(ref(entry), cpu, null);
 	}
 
+	/** set-affinity ... pending: the move runs at the next interrupt on the current target. */
+	public static Op setAffinityPending(String entry, int cpu, int vector) {
+		return new Op.SetAffinity(ref(entry), cpu, vector, true);
+	}
+
 	public static Op requestIrq(String entry) {
 		return new Op.RequestIrq(ref(entry), null, null);
 	}

@@ -142,7 +142,8 @@ public final class SimConfigReader {
 	private static Op cpuOp(JsonObject o) {
 		String op = o.get("op").getAsString();
 		return switch (op) {
-		case "set-affinity" -> new Op.SetAffinity(entry(o.get("entry")), o.get("cpu").getAsInt(), optionalVector(o));
+		case "set-affinity" -> new Op.SetAffinity(entry(o.get("entry")), o.get("cpu").getAsInt(), optionalVector(o),
+				o.has("pending") && o.get("pending").getAsBoolean());
 		case "request_irq" -> new Op.RequestIrq(entry(o.get("entry")), o.has("cpu") ? o.get("cpu").getAsInt() : null,
 				optionalVector(o));
 		case "free_irq" -> new Op.FreeIrq(entry(o.get("entry")));

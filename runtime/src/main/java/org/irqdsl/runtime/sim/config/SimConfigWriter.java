@@ -138,6 +138,9 @@ public final class SimConfigWriter {
 			if (s.vector() != null) {
 				o.addProperty("vector", hex(s.vector()));
 			}
+			if (s.pending()) {
+				o.addProperty("pending", true);
+			}
 		} else if (op instanceof Op.RequestIrq r) {
 			o.addProperty("entry", r.entry().toString());
 			if (r.cpu() != null) {

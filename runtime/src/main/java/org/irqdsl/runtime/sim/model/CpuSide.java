@@ -34,6 +34,16 @@ final class CpuSide {
 			return true;
 		}
 		completeMove(o, c, k);
+		if (s.flag(o, F_SETAFF_PENDING) && s.depth(o) == 0 && c == s.cpu(o) && !m.sc.irqs[o].isVmd()) {
+			// handle_edge_irq() -> irq_chip_ack -> irq_move_irq(): the pending move runs in this interrupt,
+			// before the handler (kernel/irq/migration.c __irq_move_irq(); a disabled irq is not moved)
+			int mv = m.sc.mover(c);
+			s.setFlag(o, F_SETAFF_PENDING, false);
+			s.setCursor(mv, o);
+			s.setThreadFlag(mv, T_MOVER_ACTIVE, true);
+			m.ev.on(Ev.IRQ_MOVE_IRQ, c, k, o, 0);
+			return true;
+		}
 		if (s.depth(o) > 0) {
 			lazyDisable(c, k, o);
 			return true;
@@ -42,6 +52,32 @@ final class CpuSide {
 			startFlow(c, o);
 			return true;
 		}
+		handle(c, k, o);
+		return true;
+	}
+
+	/** The deferred move in the interrupt on CPU c goes on; when it ends the interrupt's handler runs. */
+	boolean mover(int c) {
+		int mv = m.sc.mover(c);
+		int j = s.cursor(mv);
+		int pk = s.pendVec(j);
+		int r = m.moves.run(mv, j, c, CTX_SET_AFFINITY, s.pendCpu(j), pk == s.noVec ? -1 : pk, -1);
+		if (r == MoveEngine.BLOCKED) {
+			return false;
+		}
+		if (r == MoveEngine.HUNG) {
+			return true; // lockdep's recursive locking: the CPU spins in the interrupt forever
+		}
+		if (r == MoveEngine.DONE) {
+			s.setThreadFlag(mv, T_MOVER_ACTIVE, false);
+			s.setCursor(mv, 0);
+			handle(c, s.flag(j, F_MOVE) ? s.prevVec(j) : s.vec(j), j);
+		}
+		return true;
+	}
+
+	/** handle_irq_event(): the handler of irq o runs for the interrupt taken on CPU c. */
+	private void handle(int c, int k, int o) {
 		s.setFlag(o, F_OWED, false);
 		if (s.credit(o) > 0) {
 			s.setCredit(o, s.credit(o) - 1);
@@ -50,7 +86,6 @@ final class CpuSide {
 			m.ev.on(Ev.TAKE_NOTHING_PENDING, c, k, o, 0);
 			m.violate(Property.SPURIOUS_INTERRUPT);
 		}
-		return true;
 	}
 
 	/** irq_complete_move(): the first arrival on the new target schedules the old vector's cleanup. */

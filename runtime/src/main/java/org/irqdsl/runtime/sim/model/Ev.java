@@ -31,6 +31,10 @@ public enum Ev {
 	WRITE_DONE("irq", "cpu", "vector"),
 	// moves
 	MOVE_BEGIN("irq", "cpu", "vector", "context"),
+	/** set-affinity pending: IRQD_SETAFFINITY_PENDING recorded, the move waits for the next interrupt. */
+	SETAFF_PENDING("irq", "cpu", "vector"),
+	/** The interrupt taken on CPU cpu runs the pending move first (irq_move_irq()). */
+	IRQ_MOVE_IRQ("cpu", "vector", "irq"),
 	MOVE_REJECTED("irq", "reason", "cpu", "vector"),
 	FORCE_COMPLETE("irq", "cpu", "vector"),
 	/** The procedure took path {@code path} (an index); {@code failed} is 1 + the index of the first guard of the path before it that did not hold. */

@@ -76,6 +76,9 @@ public final class Independence {
 		for (int c = 0; c < cpus; c++) {
 			int process = threads + c;
 			uf.union(process, processes + c);
+			if (lockCouples && sc.hasPendingMoves) {
+				uf.union(process, processes + vectorLock); // a deferred move in an interrupt on c takes locks
+			}
 			if (sc.hasOffline) {
 				uf.union(process, processes + stopMachine);
 			}

@@ -31,7 +31,7 @@ public final class Machine {
 		this.irqsOffWord = new int[scenario.threads.length];
 		this.irqsOffBit = new long[scenario.threads.length];
 		locateIrqsOffFlags();
-		this.maxCandidates = scenario.threads.length + scenario.cpuCount * (scenario.vectors.length + 1)
+		this.maxCandidates = scenario.threads.length + scenario.cpuCount * (scenario.vectors.length + 2)
 				+ 3 * scenario.irqs.length;
 	}
 
@@ -60,6 +60,10 @@ public final class Machine {
 		for (int c = 0; c < sc.cpuCount; c++) {
 			if (sc.hasVmd && s.flowVmd(c) >= 0) {
 				out[n++] = Step.of(Step.FLOW, c, 0);
+				continue;
+			}
+			if (moverActive(c)) {
+				out[n++] = Step.of(Step.MOVER, c, 0);
 				continue;
 			}
 			long irr = s.irr(c);
@@ -102,6 +106,7 @@ public final class Machine {
 		case Step.WRITE_DONE -> cpus.writeDone(a);
 		case Step.TIMER -> cpus.timer(a);
 		case Step.CLEANUP -> cpus.cleanup(a);
+		case Step.MOVER -> cpus.mover(a);
 		default -> throw new IllegalArgumentException("step kind " + Step.kind(step));
 		};
 	}
@@ -119,7 +124,7 @@ public final class Machine {
 		int a = Step.a(step);
 		return switch (Step.kind(step)) {
 		case Step.THREAD -> a;
-		case Step.TAKE, Step.FLOW -> sc.threads.length + a;
+		case Step.TAKE, Step.FLOW, Step.MOVER -> sc.threads.length + a;
 		default -> sc.threads.length + sc.cpuCount + a;
 		};
 	}
@@ -138,7 +143,15 @@ public final class Machine {
 		if (sc.hasVmd && s.flowVmd(c) >= 0) {
 			return false;
 		}
+		if (moverActive(c)) {
+			return false; // a deferred move runs in an interrupt on c, interrupts off
+		}
 		return !irqsOffByThread(c, -1);
+	}
+
+	/** Whether CPU c runs a deferred move in an interrupt (pending moves only). */
+	boolean moverActive(int c) {
+		return sc.hasPendingMoves && s.threadFlag(sc.mover(c), MachineState.T_MOVER_ACTIVE);
 	}
 
 	/** Some thread other than {@code except} runs on CPU c with local interrupts disabled. */

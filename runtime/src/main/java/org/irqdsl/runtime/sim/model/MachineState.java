@@ -38,7 +38,9 @@ public final class MachineState {
 	public static final int F_QUEUED = 1 << 13;
 	/** The device mask was set by the lazy disable (enable_irq clears it). */
 	public static final int F_DISABLE_MASKED = 1 << 14;
-	static final int FLAG_COUNT = 15;
+	/** IRQD_SETAFFINITY_PENDING: the next interrupt on the current target runs the move. */
+	public static final int F_SETAFF_PENDING = 1 << 15;
+	static final int FLAG_COUNT = 16;
 
 	// thread flags
 	/** The thread's CPU runs it in interrupt context with local interrupts disabled. */
@@ -51,6 +53,8 @@ public final class MachineState {
 	public static final int T_MOVE_PARENT_MASKED = 8;
 	/** The current move's IRR check found the vector pending (its retrigger may come in a later step). */
 	public static final int T_IRR_HIT = 16;
+	/** A mover slot: a deferred move runs in the interrupt on its CPU; the handler runs when it ends. */
+	public static final int T_MOVER_ACTIVE = 32;
 
 	private final StateLayout l;
 	public final int noCpu;
@@ -267,6 +271,22 @@ public final class MachineState {
 
 	void setDevVec(int j, int k) {
 		BitFields.set(w, l.devVec[j], k);
+	}
+
+	public int pendCpu(int j) {
+		return (int) BitFields.get(w, l.pendCpu[j]);
+	}
+
+	void setPendCpu(int j, int c) {
+		BitFields.set(w, l.pendCpu[j], c);
+	}
+
+	public int pendVec(int j) {
+		return (int) BitFields.get(w, l.pendVec[j]);
+	}
+
+	void setPendVec(int j, int k) {
+		BitFields.set(w, l.pendVec[j], k);
 	}
 
 	public int queuedCpu(int j) {

@@ -21,7 +21,22 @@ public final class Quiescence {
 
 	/** The property bits a quiescent state {@code w} violates. */
 	public int violations(long[] w) {
-		return blockedThread(w) >= 0 ? Property.DEADLOCK.bit() : lostIrq(w) >= 0 ? Property.LOST_INTERRUPT.bit() : 0;
+		return blockedThread(w) >= 0 || moverStuck(w) ? Property.DEADLOCK.bit()
+				: lostIrq(w) >= 0 ? Property.LOST_INTERRUPT.bit() : 0;
+	}
+
+	/** A deferred move that can never finish (it waits for a lock forever) hangs its CPU in the interrupt. */
+	private boolean moverStuck(long[] w) {
+		if (!sc.hasPendingMoves) {
+			return false;
+		}
+		s.bind(w);
+		for (int c = 0; c < sc.cpuCount; c++) {
+			if (s.threadFlag(sc.mover(c), T_MOVER_ACTIVE)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The first CPU thread that has not finished, or -1. */
@@ -61,7 +76,7 @@ public final class Quiescence {
 		}
 		int lock = s.vectorLockOwner();
 		if (lock >= 0 && lock != t) {
-			return "waits for vector_lock, held by " + sc.threads[lock].title + " (" + doing + ")";
+			return "waits for vector_lock, held by " + sc.slotTitle(lock) + " (" + doing + ")";
 		}
 		int stopper = s.stopMachineOwner();
 		if (stopper >= 0 && stopper != t) {

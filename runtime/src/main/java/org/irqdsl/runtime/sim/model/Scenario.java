@@ -41,6 +41,11 @@ public final class Scenario {
 	public final StateLayout layout;
 	public final boolean hasOffline;
 	public final boolean hasVmd;
+	/**
+	 * Some set-affinity is {@code pending}: each CPU then has a mover slot after the threads (index
+	 * threads.length + cpu) that runs a deferred move in the interrupt on that CPU.
+	 */
+	public final boolean hasPendingMoves;
 	/** Some move may hold a lock across steps (a procedure with a lock step, as the two-step update). */
 	public final boolean vectorLockHeldAcrossSteps;
 	/** How a CPU hot-unplug migrates interrupts (mainline migrate_one_irq() unless the config says). */
@@ -94,6 +99,8 @@ public final class Scenario {
 		hasOffline = config.threads().stream().flatMap(t -> t.ops().stream()).anyMatch(
 				op -> op instanceof Op.OfflineCpu || op instanceof Op.OnlineCpu);
 		hasVmd = config.devices().stream().anyMatch(d -> d.vmd() != null);
+		hasPendingMoves = config.threads().stream().flatMap(t -> t.ops().stream())
+				.anyMatch(op -> op instanceof Op.SetAffinity s && s.pending());
 		vectorLockHeldAcrossSteps = java.util.Arrays.stream(irqs).anyMatch(
 				i -> i.procedure.paths().stream().anyMatch(p -> p.steps().stream().anyMatch(
 						st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.LOCK)));
@@ -109,6 +116,21 @@ public final class Scenario {
 	/** Compiles {@code config}; the same problems as {@link SimConfigChecks} when it cannot run. */
 	public static Scenario compile(SimConfig config) throws SimConfigException {
 		return new Scenario(config);
+	}
+
+	/** State slots with thread fields: the threads, then (with pending moves) one mover per CPU. */
+	public int slots() {
+		return threads.length + (hasPendingMoves ? cpuCount : 0);
+	}
+
+	/** The title of a slot: a thread's, or the interrupt on a CPU for a mover slot. */
+	public String slotTitle(int t) {
+		return t < threads.length ? threads[t].title : "the interrupt on CPU" + cpuIds[t - threads.length] + " (irq_move_irq)";
+	}
+
+	/** The mover slot of CPU index {@code c}. */
+	int mover(int c) {
+		return threads.length + c;
 	}
 
 	/** The name of lock {@code i} (0 is vector_lock). */
@@ -249,8 +271,8 @@ public final class Scenario {
 		List<CompiledOp> out = new ArrayList<>();
 		if (op instanceof Op.SetAffinity s) {
 			out.add(new CompiledOp(CompiledOp.OpCode.SET_AFFINITY, irqIndex.get(s.entry()), cpuIndexOrFail(s.cpu()),
-					s.vector() == null ? -1 : poolIndex(s.vector()), false, "set-affinity " + s.entry() + " cpu " + s.cpu()
-							+ (s.vector() == null ? "" : String.format(" vector 0x%x", s.vector()))));
+					s.vector() == null ? -1 : poolIndex(s.vector()), s.pending(), "set-affinity " + s.entry() + " cpu " + s.cpu()
+							+ (s.vector() == null ? "" : String.format(" vector 0x%x", s.vector())) + (s.pending() ? " pending" : "")));
 		} else if (op instanceof Op.RequestIrq r) {
 			out.add(new CompiledOp(CompiledOp.OpCode.REQUEST_IRQ, irqIndex.get(r.entry()),
 					r.cpu() == null ? -1 : cpuIndexOrFail(r.cpu()), r.vector() == null ? -1 : poolIndex(r.vector()), false,

@@ -26,6 +26,9 @@ public final class StateLayout {
 	final int[] flowVmd;
 	final int[] flowHolding;
 	// per irq
+	/** IRQD_SETAFFINITY_PENDING's target (only with pending moves). */
+	final int[] pendCpu;
+	final int[] pendVec;
 	final int[] cpu;
 	final int[] vec;
 	final int[] prevCpu;
@@ -54,7 +57,7 @@ public final class StateLayout {
 		cpuBits = BitFields.bitsFor(cpus + 1);
 		vecBits = BitFields.bitsFor(k);
 		irqBits = BitFields.bitsFor(irqs);
-		threadBits = BitFields.bitsFor(threads);
+		threadBits = BitFields.bitsFor(s.slots());
 
 		vectorLockOwner = f.add(threadBits);
 		lockOwner = new int[s.locks.count()];
@@ -91,6 +94,8 @@ public final class StateLayout {
 		devVec = new int[irqs];
 		queuedCpu = new int[irqs];
 		queuedVec = new int[irqs];
+		pendCpu = new int[irqs];
+		pendVec = new int[irqs];
 		for (int j = 0; j < irqs; j++) {
 			boolean queued = s.irqs[j].mayQueue();
 			cpu[j] = f.add(cpuBits);
@@ -104,6 +109,8 @@ public final class StateLayout {
 			devVec[j] = f.add(vecBits);
 			queuedCpu[j] = f.add(queued ? cpuBits : 0);
 			queuedVec[j] = f.add(queued ? vecBits : 0);
+			pendCpu[j] = f.add(s.hasPendingMoves ? cpuBits : 0);
+			pendVec[j] = f.add(s.hasPendingMoves ? vecBits : 0);
 		}
 
 		// micro holds the next micro-op index + 1 of the longest compiled path (a user's procedure may be long)
@@ -114,12 +121,13 @@ public final class StateLayout {
 			}
 		}
 		int microBits = BitFields.bitsFor(longestPath + 2);
-		op = new int[threads];
-		stage = new int[threads];
-		micro = new int[threads];
-		cursor = new int[threads];
-		path = new int[threads];
-		threadFlags = new int[threads];
+		int slots = s.slots();
+		op = new int[slots];
+		stage = new int[slots];
+		micro = new int[slots];
+		cursor = new int[slots];
+		path = new int[slots];
+		threadFlags = new int[slots];
 		for (int t = 0; t < threads; t++) {
 			ThreadProgram p = s.threads[t];
 			boolean moves = !p.device;
@@ -128,7 +136,15 @@ public final class StateLayout {
 			micro[t] = f.add(moves ? microBits : 0);
 			cursor[t] = f.add(moves ? irqBits : 0);
 			path[t] = f.add(moves ? 3 : 0);
-			threadFlags[t] = f.add(moves ? 5 : 0);
+			threadFlags[t] = f.add(moves ? 6 : 0);
+		}
+		for (int t = threads; t < slots; t++) { // movers: a move in progress in an interrupt on their CPU
+			op[t] = f.add(0);
+			stage[t] = f.add(0);
+			micro[t] = f.add(microBits);
+			cursor[t] = f.add(irqBits);
+			path[t] = f.add(3);
+			threadFlags[t] = f.add(6);
 		}
 		words = f.words();
 	}

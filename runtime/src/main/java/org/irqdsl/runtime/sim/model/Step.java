@@ -18,6 +18,8 @@ public final class Step {
 	public static final int TIMER = 4;
 	/** The vector cleanup of irq a runs on its previous CPU. */
 	public static final int CLEANUP = 5;
+	/** The deferred move running in the interrupt on CPU a goes on (irq_move_irq(), pending moves). */
+	public static final int MOVER = 6;
 
 	private Step() {
 	}

@@ -48,6 +48,9 @@ final class ThreadSteps {
 		if (m.sc.hasVmd && s.flowVmd(p.cpu) >= 0) {
 			return false; // its CPU is running a flow handler
 		}
+		if (m.moverActive(p.cpu)) {
+			return false; // its CPU runs a deferred move in an interrupt
+		}
 		return switch (op.code()) {
 		case SET_AFFINITY -> setAffinity(t, p, op);
 		case REQUEST_IRQ -> requestIrq(t, p, op);
@@ -79,6 +82,9 @@ final class ThreadSteps {
 	 */
 	private boolean setAffinity(int t, ThreadProgram p, CompiledOp op) {
 		boolean deferred = m.sc.irqs[op.irq()].movesDeferred();
+		if (deferred && op.forwardPending() && s.micro(t) == 0) {
+			return setAffinityPending(t, p, op);
+		}
 		int r = m.moves.run(t, op.irq(), p.cpu, deferred ? CTX_SET_AFFINITY : CTX_AT_ONCE, op.cpu(), op.vector(), -1);
 		if (r == MoveEngine.BLOCKED) {
 			return false;
@@ -89,6 +95,28 @@ final class ThreadSteps {
 		if (r == MoveEngine.DONE) {
 			finishOp(t, p);
 		}
+		return true;
+	}
+
+	/**
+	 * irq_set_affinity() on a GENERIC_PENDING_IRQ kernel (kernel/irq/manage.c irq_set_affinity_locked()):
+	 * the irq cannot move in process context, so the write only records the new target
+	 * (irq_copy_pending(), IRQD_SETAFFINITY_PENDING) and returns; irq_move_irq() runs the move at the
+	 * next interrupt on the current target (CpuSide.take). A newer write replaces an older pending one.
+	 */
+	private boolean setAffinityPending(int t, ThreadProgram p, CompiledOp op) {
+		int j = op.irq();
+		if (!s.flag(j, F_ALIVE) || !s.flag(j, F_STARTED)) {
+			m.ev.on(Ev.MOVE_REJECTED, j, REJ_NOT_REQUESTED, 0, 0);
+		} else if (!s.online(op.cpu())) {
+			m.ev.on(Ev.MOVE_REJECTED, j, REJ_TARGET_OFFLINE, op.cpu(), 0);
+		} else {
+			s.setPendCpu(j, op.cpu());
+			s.setPendVec(j, op.vector() >= 0 ? op.vector() : s.noVec);
+			s.setFlag(j, F_SETAFF_PENDING, true);
+			m.ev.on(Ev.SETAFF_PENDING, j, op.cpu(), op.vector(), 0);
+		}
+		finishOp(t, p);
 		return true;
 	}
 
@@ -369,11 +397,9 @@ final class ThreadSteps {
 				return false;
 			}
 		}
-		if (m.sc.hasVmd) {
-			for (int c = 0; c < m.sc.cpuCount; c++) {
-				if (s.flowVmd(c) >= 0) {
-					return false;
-				}
+		for (int c = 0; c < m.sc.cpuCount; c++) {
+			if ((m.sc.hasVmd && s.flowVmd(c) >= 0) || m.moverActive(c)) {
+				return false;
 			}
 		}
 		return true;

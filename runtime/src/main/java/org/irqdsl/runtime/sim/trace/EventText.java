@@ -96,6 +96,9 @@ final class EventText {
 		});
 		case FORCE_COMPLETE -> List.of("irq_force_complete_move(" + irq(a) + "): " + cpu(b) + " " + vec(c) + " freed");
 		case PATH -> List.of(pathText(a, b, c));
+		case SETAFF_PENDING -> List.of("irq_set_affinity(" + irq(a) + ") -> " + cpu(b) + (c >= 0 ? " " + vec(c) : "")
+				+ ": IRQD_SETAFFINITY_PENDING, moved at the next interrupt on its current CPU");
+		case IRQ_MOVE_IRQ -> List.of(vec(b) + " -> " + irq(c) + ": irq_move_irq() runs the pending move first");
 		case MASK_IMPOSSIBLE -> List.of("mask " + irq(a) + (b == 1 ? " at the parent: the parent irqchip does not mask"
 				: ": the entry has no mask bit, nothing is masked"));
 		case MASK_PARENT -> List.of("irq_chip_mask_parent(" + irq(a) + ")");
@@ -216,7 +219,8 @@ final class EventText {
 	 * apic_retrigger_irq() inside msi_set_affinity() (seed 003), or any lock a procedure takes twice.
 	 */
 	private List<String> lockdep(int thread, int cpuIndex, int inStopMachine, String lock, int j) {
-		String task = inStopMachine == 1 ? "migration/" + sc.cpuIds[cpuIndex] : sc.threads[thread].title;
+		String task = inStopMachine == 1 ? "migration/" + sc.cpuIds[cpuIndex]
+				: sc.slotTitle(thread);
 		String holder = j >= 0 && j < sc.irqs.length ? moveFunction(j) : "msi_set_affinity";
 		boolean retrigger = lock.equals("vector_lock") && retriggerAt(j);
 		String taker = retrigger ? "apic_retrigger_irq" : holder;
@@ -302,7 +306,7 @@ final class EventText {
 			case "irq", "vmd", "child" -> irq(v);
 			case "cpu" -> nameOrIndex(v);
 			case "vector", "newVector" -> hex(v);
-			case "thread" -> v >= 0 && v < sc.threads.length ? sc.threads[v].title : "?";
+			case "thread" -> v >= 0 && v < sc.slots() ? sc.slotTitle(v) : "?";
 			default -> v;
 			});
 		}

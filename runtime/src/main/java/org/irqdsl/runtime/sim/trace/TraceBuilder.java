@@ -139,7 +139,7 @@ public final class TraceBuilder {
 		int a = Step.a(step);
 		return switch (Step.kind(step)) {
 		case Step.THREAD -> sc.threads[a].title;
-		case Step.TAKE, Step.FLOW -> "CPU" + sc.cpuIds[a];
+		case Step.TAKE, Step.FLOW, Step.MOVER -> "CPU" + sc.cpuIds[a];
 		case Step.TIMER, Step.CLEANUP -> {
 			int c = s.prevCpu(a);
 			yield c >= 0 && c < sc.cpuCount ? "CPU" + sc.cpuIds[c] : ENV;
@@ -154,6 +154,7 @@ public final class TraceBuilder {
 		case Step.THREAD -> "thread " + sc.threads[a].title;
 		case Step.TAKE -> "interrupt on CPU" + sc.cpuIds[a];
 		case Step.FLOW -> "vmd_flow_handler on CPU" + sc.cpuIds[a];
+		case Step.MOVER -> "irq_move_irq in an interrupt on CPU" + sc.cpuIds[a];
 		case Step.WRITE_DONE -> "queued write of " + sc.irqs[a].name;
 		case Step.TIMER -> "IMSIC lazy timer of " + sc.irqs[a].name;
 		case Step.CLEANUP -> "vector cleanup of " + sc.irqs[a].name;
