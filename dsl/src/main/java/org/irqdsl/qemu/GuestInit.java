@@ -60,6 +60,9 @@ public final class GuestInit {
 			echo nop > $T/current_tracer
 			for f in $avail; do echo $f >> $T/set_ftrace_filter; done
 			echo function > $T/current_tracer
+			# the vector the kernel allocates for a move (arch/x86/kernel/apic/vector.c apic_update_vector()):
+			# msi_set_affinity() takes the two-step path only when the vector and the CPU both change
+			[ -e $T/events/irq_vectors/vector_update/enable ] && echo 1 > $T/events/irq_vectors/vector_update/enable
 			echo 0 > $T/tracing_on
 			# the disk of the device at $1 (its probe may still run: up to 15 s)
 			disk() {

@@ -17,7 +17,22 @@ import org.irqdsl.runtime.sim.config.ProcedureStep;
  * the pending check ran) next to the path the simulator's procedure for that kernel predicts.
  */
 public record TraceReport(String label, Procedure procedure, String predictedPath, int predictedWrites, boolean predictedPendingCheck,
-		List<Integer> observedWrites, Optional<Boolean> observedPendingCheck, String where) {
+		List<Integer> observedWrites, Optional<Boolean> observedPendingCheck, String where, Optional<VectorUpdate> vector) {
+
+	/** The irq_vectors:vector_update tracepoint of the move: the new vector and CPU, and the previous ones. */
+	public record VectorUpdate(int vector, int cpu, int prevVector, int prevCpu) {
+		boolean vectorChanged() {
+			return vector != prevVector;
+		}
+
+		boolean cpuChanged() {
+			return cpu != prevCpu;
+		}
+	}
+
+	/** "vector_update: irq=25 vector=35 cpu=2 prev_vector=35 prev_cpu=0" (arch/x86/include/asm/trace/irq_vectors.h). */
+	private static final Pattern VECTOR_UPDATE = Pattern.compile(
+			"vector_update:\\s+irq=\\d+\\s+vector=(\\d+)\\s+cpu=(\\d+)\\s+prev_vector=(\\d+)\\s+prev_cpu=(\\d+)");
 
 	/** An ftrace function-tracer line: "  sh-1  [002] d..1.  12.3: __pci_write_msi_msg <-pci_msi_domain_write_msg". */
 	private static final Pattern FTRACE = Pattern.compile("\\[(\\d+)\\]\\s+\\S+\\s+[\\d.]+:\\s+(\\S+)\\s+<-");
@@ -35,8 +50,19 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 	 */
 	public static TraceReport of(TracedMove move, MsiShape shape, Procedure procedure, List<String> traceLines, List<String> traceable) {
 		boolean maskable = move.msix() || shape.maskable();
-		ProcedurePath path = procedure.paths().stream().filter(p -> p.when().stream().allMatch(g -> holds(g, maskable))).findFirst()
-				.orElse(null);
+		// the guards read the vector and CPU the kernel allocated when the trace shows them: the same
+		// vector number on the new CPU sends msi_set_affinity() down the direct path
+		Optional<VectorUpdate> vector = Optional.empty();
+		for (String l : traceLines) {
+			Matcher v = VECTOR_UPDATE.matcher(l);
+			if (v.find()) {
+				vector = Optional.of(new VectorUpdate(Integer.parseInt(v.group(1)), Integer.parseInt(v.group(2)),
+						Integer.parseInt(v.group(3)), Integer.parseInt(v.group(4))));
+			}
+		}
+		Optional<VectorUpdate> seen = vector;
+		ProcedurePath path = procedure.paths().stream().filter(p -> p.when().stream().allMatch(g -> holds(g, maskable, seen)))
+				.findFirst().orElse(null);
 		int writes = 0;
 		boolean check = false;
 		if (path != null) {
@@ -76,13 +102,15 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 		}
 		Optional<Boolean> pending = traceable.contains("lapic_vector_set_in_irr") ? Optional.of(sawCheck) : Optional.empty();
 		return new TraceReport(move.label(), procedure, path == null ? "(none: set-affinity refused)" : path.name(), writes, check, observed,
-				pending, caller + " / " + write);
+				pending, caller + " / " + write, vector);
 	}
 
-	private static boolean holds(Guard g, boolean maskable) {
+	private static boolean holds(Guard g, boolean maskable, Optional<VectorUpdate> vector) {
 		boolean v = switch (g.condition()) {
 		case MASKABLE, CAN_RESERVE -> maskable;
-		case VECTOR_CHANGED, CPU_CHANGED, STARTED, ON_CURRENT_TARGET -> true;
+		case VECTOR_CHANGED -> vector.map(VectorUpdate::vectorChanged).orElse(true);
+		case CPU_CHANGED -> vector.map(VectorUpdate::cpuChanged).orElse(true);
+		case STARTED, ON_CURRENT_TARGET -> true;
 		case PROCESS_CONTEXT -> false;
 		};
 		return v != g.negated();
@@ -107,6 +135,9 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 								+ observedWrites)
 				+ ", pending check " + observedPendingCheck.map(c -> c ? "ran" : "did not run")
 						.orElse("not traceable (lapic_vector_set_in_irr is inline in arch/x86/include/asm/apic.h)")
+				+ vector.map(v -> "\n    vector:    " + String.format("0x%x on cpu %d -> 0x%x on cpu %d", v.prevVector(), v.prevCpu(),
+						v.vector(), v.cpu()) + (v.vectorChanged() ? "" : " (the same vector number: msi_set_affinity() updates directly)"))
+						.orElse("")
 				+ "\n    " + (agrees() ? "agree" : "DISAGREE") + "\n";
 	}
 }

@@ -66,6 +66,26 @@ class GuestSideTest {
 		assertThat(r.agrees()).isTrue();
 	}
 
+	/** The kernel kept the vector number on the new CPU: msi_set_affinity() updates directly, and so does the procedure. */
+	@Test
+	void theVectorTheKernelAllocatedDecidesThePath() {
+		List<String> trace = List.of(
+				"              sh-1       [001] d.h1.    18.099: vector_update: irq=25 vector=35 cpu=2 prev_vector=35 prev_cpu=1",
+				"              sh-1       [001] d.h1.    18.100: msi_set_affinity <-irq_do_set_affinity",
+				"              sh-1       [001] d.h1.    18.101: __pci_write_msi_msg <-pci_msi_domain_write_msg");
+		TracedMove mv = new TracedMove("nvme0.msi-x[0] set-affinity cpu 2", "nvme0", "00:04.0", 0, true, 1, 2);
+		TraceReport same = TraceReport.of(mv, new MsiShape(0, false, false, 1), KernelProcedures.X86_V6_7, trace,
+				List.of("msi_set_affinity", "__pci_write_msi_msg"));
+		assertThat(same.predictedPath()).isEqualTo("direct");
+		assertThat(same.agrees()).isTrue();
+		assertThat(same.toText()).contains("0x23 on cpu 1 -> 0x23 on cpu 2 (the same vector number");
+		List<String> changed = List.of(trace.get(0).replace("vector=35 cpu=2", "vector=36 cpu=2"), trace.get(1), trace.get(2));
+		TraceReport other = TraceReport.of(mv, new MsiShape(0, false, false, 1), KernelProcedures.X86_V6_7, changed,
+				List.of("msi_set_affinity", "__pci_write_msi_msg"));
+		assertThat(other.predictedPath()).isEqualTo("two-step");
+		assertThat(other.agrees()).isFalse();
+	}
+
 	@Test
 	void theSameTwoWritesDisagreeWithTheDirectPathOfANonMaskableMsi() {
 		GuestOutput g = GuestOutput.parse(CONSOLE);
