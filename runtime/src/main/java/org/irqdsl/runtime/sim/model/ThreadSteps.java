@@ -82,7 +82,7 @@ final class ThreadSteps {
 	 */
 	private boolean setAffinity(int t, ThreadProgram p, CompiledOp op) {
 		boolean deferred = m.sc.irqs[op.irq()].movesDeferred();
-		if (deferred && op.forwardPending() && s.micro(t) == 0) {
+		if (deferred && op.pending() && s.micro(t) == 0) {
 			return setAffinityPending(t, p, op);
 		}
 		int r = m.moves.run(t, op.irq(), p.cpu, deferred ? CTX_SET_AFFINITY : CTX_AT_ONCE, op.cpu(), op.vector(), -1);
