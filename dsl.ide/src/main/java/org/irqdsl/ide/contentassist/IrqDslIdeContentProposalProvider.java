@@ -66,7 +66,32 @@ public class IrqDslIdeContentProposalProvider extends IdeContentProposalProvider
 		if ("cpu".equals(assignment.getFeature()) && proposeCpus(context, acceptor)) {
 			return;
 		}
+		if ("library".equals(assignment.getFeature())) {
+			proposeLibrary(assignment, context, acceptor);
+			return;
+		}
 		super._createProposals(assignment, context, acceptor);
+	}
+
+	/** The kernel's library procedures after affinity-library / hot-unplug-library, each with what it follows. */
+	private void proposeLibrary(Assignment assignment, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		boolean hotUnplug = EcoreUtil2.getContainerOfType(context.getCurrentModel(), org.irqdsl.irqDsl.Domain.class) == null;
+		java.util.Map<String, String> cites = new java.util.LinkedHashMap<>();
+		if (hotUnplug) {
+			org.irqdsl.runtime.kernel.KernelProcedures.hotUnplugProcedures().forEach((n, h) -> cites.put(n, h.cites()));
+		} else {
+			org.irqdsl.runtime.kernel.KernelProcedures.affinityProcedures().forEach((n, pr) -> cites.put(n, pr.cites()));
+		}
+		cites.forEach((name, cite) -> {
+			ContentAssistEntry entry = getProposalCreator().createProposal(name, context, e -> {
+				e.setKind(ContentAssistEntry.KIND_VALUE);
+				e.setDescription(hotUnplug ? "hot-unplug procedure" : "affinity-update procedure");
+				e.setDocumentation(cite);
+			});
+			if (entry != null) {
+				acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+			}
+		});
 	}
 
 	/** A scenario's CPU numbers: the CPUs its platform declares, online or offline. */

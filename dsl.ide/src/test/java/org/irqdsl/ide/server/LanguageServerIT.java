@@ -114,6 +114,19 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void completionAfterAffinityLibraryOffersTheKernelsProcedures() throws Exception {
+		Path lib = workspace.resolve("library.irqdsl");
+		Files.writeString(lib, "platform lib {\n    cpus 2\n    domain vector : VECTOR {\n        affinity-library x\n    }\n}\n");
+		lsp.open(lib);
+		Position p = new Position(3, "        affinity-library ".length());
+		var result = lsp.server.getTextDocumentService()
+				.completion(new CompletionParams(new TextDocumentIdentifier(LspClientProcess.uri(lib)), p)).get(30, TimeUnit.SECONDS);
+		List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
+		assertThat(items).extracting(CompletionItem::getLabel).contains("x86_msi_set_affinity_v6_7", "its_set_affinity",
+				"gicv2m_set_affinity_parent").doesNotContain("x86_fixup_irqs");
+	}
+
+	@Test
 	void completionInsideABusOffersTheDeviceSnippet() throws Exception {
 		Position p = at("device ahci", "device ahci", 0);
 		var result = lsp.server.getTextDocumentService()
