@@ -115,7 +115,8 @@ public final class CheckBenchmark {
 			long t0 = System.nanoTime();
 			Resource resource = parse(set, file, g.text());
 			long t1 = System.nanoTime();
-			List<Issue> issues = validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+			// the checks `irqdsl check` runs (FAST): the editors also simulate scenarios (NORMAL), which check does not
+			List<Issue> issues = validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl);
 			long t2 = System.nanoTime();
 			long cpu0 = THREADS.getCurrentThreadCpuTime();
 			WorkspaceChecker.Result result = injector.getInstance(WorkspaceChecker.class).check(List.of(file),
@@ -123,7 +124,12 @@ public final class CheckBenchmark {
 			long t3 = System.nanoTime();
 			long cpu1 = THREADS.getCurrentThreadCpuTime();
 			if (!resource.getErrors().isEmpty() || result.findings().size() != issues.size()) {
-				throw new IllegalStateException("generated text does not parse cleanly: " + resource.getErrors());
+				java.util.Map<String, Long> byValidator = issues.stream().collect(java.util.stream.Collectors.groupingBy(
+						issue -> String.valueOf(issue.getCode()), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+				java.util.Map<String, Long> byCheck = result.findings().stream().collect(java.util.stream.Collectors.groupingBy(
+						f -> String.valueOf(f.id()), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+				throw new IllegalStateException("generated text does not parse cleanly: " + resource.getErrors()
+						+ "; validator " + byValidator + " vs check " + byCheck);
 			}
 			findings = issues.size();
 			if (i >= 0) {

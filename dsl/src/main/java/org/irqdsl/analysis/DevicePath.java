@@ -16,11 +16,29 @@ import org.irqdsl.runtime.kernel.MsiLib;
  * affinity-update strategy in force, how its message is written, and the flags its per-device
  * MSI and MSI-X domains end up with.
  */
-public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, List<Domain> domains) {
+public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, List<Domain> domains, Derived derived) {
+
+	public DevicePath(Device device, Bus bus, Optional<Domain> msiParent, List<Domain> domains) {
+		this(device, bus, msiParent, domains, new Derived());
+	}
+
+	/**
+	 * What is derived from the path once and read many times (the checks, the generator and the
+	 * hover all ask for the procedure): computed on first use, per validation run (PlatformFacts).
+	 */
+	public static final class Derived {
+		private ProcedureInEffect procedure;
+		private Optional<org.irqdsl.runtime.sim.config.Procedure> msiWriteProcedure;
+	}
+
 
 	/** The affinity-update procedure in effect and where it comes from (the one place that decides it). */
 	public ProcedureInEffect procedure() {
-		return ProcedureInEffect.of(this, org.eclipse.xtext.EcoreUtil2.getContainerOfType(device, org.irqdsl.irqDsl.Platform.class));
+		if (derived.procedure == null) {
+			derived.procedure = ProcedureInEffect.of(this,
+					org.eclipse.xtext.EcoreUtil2.getContainerOfType(device, org.irqdsl.irqDsl.Platform.class));
+		}
+		return derived.procedure;
 	}
 
 	/** The domain the procedure in effect comes from, if any. */
@@ -56,6 +74,13 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 	 * else the bus's unless the device states an {@code msi-write} mode of its own.
 	 */
 	public Optional<org.irqdsl.runtime.sim.config.Procedure> msiWriteProcedure() {
+		if (derived.msiWriteProcedure == null) {
+			derived.msiWriteProcedure = deriveMsiWriteProcedure();
+		}
+		return derived.msiWriteProcedure;
+	}
+
+	private Optional<org.irqdsl.runtime.sim.config.Procedure> deriveMsiWriteProcedure() {
 		org.irqdsl.irqDsl.Procedure p = device.getMsiWriteProcedure();
 		if (p == null && !Written.isWritten(device, org.irqdsl.irqDsl.IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
 			p = bus.getMsiWriteProcedure();
