@@ -63,6 +63,10 @@ public final class GuestInit {
 			# the vector the kernel allocates for a move (arch/x86/kernel/apic/vector.c apic_update_vector()):
 			# msi_set_affinity() takes the two-step path only when the vector and the CPU both change
 			[ -e $T/events/irq_vectors/vector_update/enable ] && echo 1 > $T/events/irq_vectors/vector_update/enable
+			# the irq of each msi_set_affinity() call (struct irq_data's irq, at offset 4: include/linux/irq.h):
+			# a CPU offline moves every irq of that CPU, the report compares the traced one's call only
+			echo 'p:irqdsl/msi_irq msi_set_affinity irq=+4(%di):u32' >> $T/kprobe_events 2>/dev/null \
+			  && echo 1 > $T/events/irqdsl/msi_irq/enable && echo "@MARK@kprobe msi_irq"
 			echo 0 > $T/tracing_on
 			# the disk of the device at $1 (its probe may still run: up to 15 s)
 			disk() {

@@ -17,7 +17,8 @@ import org.irqdsl.runtime.sim.config.ProcedureStep;
  * the pending check ran) next to the path the simulator's procedure for that kernel predicts.
  */
 public record TraceReport(String label, Procedure procedure, String predictedPath, int predictedWrites, boolean predictedPendingCheck,
-		List<Integer> observedWrites, Optional<Boolean> observedPendingCheck, String where, Optional<VectorUpdate> vector) {
+		List<Integer> observedWrites, Optional<Boolean> observedPendingCheck, String where, Optional<VectorUpdate> vector,
+		int otherCalls, boolean offline) {
 
 	/** The irq_vectors:vector_update tracepoint of the move: the new vector and CPU, and the previous ones. */
 	public record VectorUpdate(int vector, int cpu, int prevVector, int prevCpu) {
@@ -32,10 +33,16 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 
 	/** "vector_update: irq=25 vector=35 cpu=2 prev_vector=35 prev_cpu=0" (arch/x86/include/asm/trace/irq_vectors.h). */
 	private static final Pattern VECTOR_UPDATE = Pattern.compile(
-			"vector_update:\\s+irq=\\d+\\s+vector=(\\d+)\\s+cpu=(\\d+)\\s+prev_vector=(\\d+)\\s+prev_cpu=(\\d+)");
+			"vector_update:\\s+irq=(\\d+)\\s+vector=(\\d+)\\s+cpu=(\\d+)\\s+prev_vector=(\\d+)\\s+prev_cpu=(\\d+)");
+
+	/** The guest's kprobe on msi_set_affinity (GuestInit): "msi_irq: (msi_set_affinity+0x0/0x1a0) irq=25". */
+	private static final Pattern MSI_IRQ = Pattern.compile("msi_irq:\\s+\\(\\S+\\)\\s+irq=(\\d+)");
+
+	/** The move's marker line: "move ahci.msi[0] offline cpu 1 irq 25 on 1". */
+	private static final Pattern MOVED_IRQ = Pattern.compile("^move .* irq (\\d+) on ");
 
 	/** An ftrace function-tracer line: "  sh-1  [002] d..1.  12.3: __pci_write_msi_msg <-pci_msi_domain_write_msg". */
-	private static final Pattern FTRACE = Pattern.compile("\\[(\\d+)\\]\\s+\\S+\\s+[\\d.]+:\\s+(\\S+)\\s+<-");
+	private static final Pattern FTRACE = Pattern.compile("\\[(\\d+)\\]\\s+\\S+\\s+[\\d.]+:\\s+(\\S+)\\s+<-(\\S+)");
 
 	/** Whether the kernel's path agrees with the prediction (every call that wrote a message wrote as many). */
 	public boolean agrees() {
@@ -50,14 +57,16 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 	 */
 	public static TraceReport of(TracedMove move, MsiShape shape, Procedure procedure, List<String> traceLines, List<String> traceable) {
 		boolean maskable = move.msix() || shape.maskable();
-		// the guards read the vector and CPU the kernel allocated when the trace shows them: the same
-		// vector number on the new CPU sends msi_set_affinity() down the direct path
+		Optional<Integer> irq = traceLines.stream().map(MOVED_IRQ::matcher).filter(Matcher::find).map(m -> Integer.parseInt(m.group(1)))
+				.findFirst();
+		// the guards read the vector and CPU the kernel allocated for this irq when the trace shows them:
+		// the same vector number on the new CPU sends msi_set_affinity() down the direct path
 		Optional<VectorUpdate> vector = Optional.empty();
 		for (String l : traceLines) {
 			Matcher v = VECTOR_UPDATE.matcher(l);
-			if (v.find()) {
-				vector = Optional.of(new VectorUpdate(Integer.parseInt(v.group(1)), Integer.parseInt(v.group(2)),
-						Integer.parseInt(v.group(3)), Integer.parseInt(v.group(4))));
+			if (v.find() && irq.map(i -> i == Integer.parseInt(v.group(1))).orElse(true)) {
+				vector = Optional.of(new VectorUpdate(Integer.parseInt(v.group(2)), Integer.parseInt(v.group(3)),
+						Integer.parseInt(v.group(4)), Integer.parseInt(v.group(5))));
 			}
 		}
 		Optional<VectorUpdate> seen = vector;
@@ -74,35 +83,84 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 		String caller = traceable.contains("msi_set_affinity") ? "msi_set_affinity"
 				: traceable.contains("intel_ir_set_affinity") ? "intel_ir_set_affinity" : "irq_do_set_affinity";
 		String write = traceable.contains("__pci_write_msi_msg") ? "__pci_write_msi_msg" : "pci_msi_domain_write_msg";
+		List<Call> calls = calls(traceLines, caller, write);
+		// a CPU offline moves every irq of the outgoing CPU (kernel/irq/cpuhotplug.c
+		// irq_migrate_all_off_this_cpu()): compare the traced irq's call when the kprobe names the calls' irqs
+		boolean named = irq.isPresent() && calls.stream().anyMatch(c -> c.irq != null);
 		List<Integer> observed = new ArrayList<>();
-		boolean sawCheck = false;
-		Integer open = null;
-		int openCpu = -1;
-		for (String l : traceLines) {
+		int others = 0;
+		for (Call c : calls) {
+			if (c.writes == 0) {
+				continue;
+			}
+			if (named && !irq.get().equals(c.irq)) {
+				others++;
+			} else {
+				observed.add(c.writes);
+			}
+		}
+		boolean sawCheck = traceLines.stream().map(FTRACE::matcher).anyMatch(m -> m.find() && m.group(2).equals("lapic_vector_set_in_irr"));
+		Optional<Boolean> pending = traceable.contains("lapic_vector_set_in_irr") ? Optional.of(sawCheck) : Optional.empty();
+		return new TraceReport(move.label(), procedure, path == null ? "(none: set-affinity refused)" : path.name(), writes, check, observed,
+				pending, caller + " / " + write, vector, others, move.offline());
+	}
+
+	/** One call of the affinity setter: the CPU it ran on, the irq the kprobe named (or null), its message writes. */
+	private static final class Call {
+		final int cpu;
+		Integer irq;
+		int writes;
+
+		Call(int cpu) {
+			this.cpu = cpu;
+		}
+	}
+
+	/**
+	 * The setter's calls in trace order. A write counts for the open call on its CPU when it comes from
+	 * the setter or the other write function: a write from msi_domain_deactivate() (a managed irq shut
+	 * down by the offline) is not a move. A kprobe line names the open call on its CPU, or the next one
+	 * when it comes before the function tracer's line.
+	 */
+	private static List<Call> calls(List<String> lines, String caller, String write) {
+		List<Call> calls = new ArrayList<>();
+		java.util.Map<Integer, Call> open = new java.util.HashMap<>();
+		java.util.Map<Integer, Integer> pendingIrq = new java.util.HashMap<>();
+		for (String l : lines) {
+			Matcher k = MSI_IRQ.matcher(l);
 			Matcher m = FTRACE.matcher(l);
+			int cpu = cpuOf(l);
+			if (k.find()) {
+				Call c = open.get(cpu);
+				int irq = Integer.parseInt(k.group(1));
+				if (c != null && c.irq == null) {
+					c.irq = irq;
+				} else {
+					pendingIrq.put(cpu, irq);
+				}
+				continue;
+			}
 			if (!m.find()) {
 				continue;
 			}
-			int cpu = Integer.parseInt(m.group(1));
 			String f = m.group(2);
+			String parent = m.group(3).replaceFirst("\\+.*$", "");
 			if (f.equals(caller)) {
-				if (open != null && open > 0) {
-					observed.add(open);
-				}
-				open = 0;
-				openCpu = cpu;
-			} else if (f.equals(write) && open != null && cpu == openCpu) {
-				open++;
-			} else if (f.equals("lapic_vector_set_in_irr")) {
-				sawCheck = true;
+				Call c = new Call(cpu);
+				c.irq = pendingIrq.remove(cpu);
+				calls.add(c);
+				open.put(cpu, c);
+			} else if (f.equals(write) && open.containsKey(cpu)
+					&& (parent.equals(caller) || parent.equals("pci_msi_domain_write_msg") || parent.equals("__pci_write_msi_msg"))) {
+				open.get(cpu).writes++;
 			}
 		}
-		if (open != null && open > 0) {
-			observed.add(open);
-		}
-		Optional<Boolean> pending = traceable.contains("lapic_vector_set_in_irr") ? Optional.of(sawCheck) : Optional.empty();
-		return new TraceReport(move.label(), procedure, path == null ? "(none: set-affinity refused)" : path.name(), writes, check, observed,
-				pending, caller + " / " + write, vector);
+		return calls;
+	}
+
+	private static int cpuOf(String line) {
+		Matcher c = Pattern.compile("\\[(\\d+)\\]").matcher(line);
+		return c.find() ? Integer.parseInt(c.group(1)) : -1;
 	}
 
 	private static boolean holds(Guard g, boolean maskable, Optional<VectorUpdate> vector) {
@@ -133,11 +191,13 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 				+ "    kernel:    " + (observedWrites.isEmpty() ? "no message write traced (" + where + ")"
 						: observedWrites.size() + " call" + (observedWrites.size() == 1 ? "" : "s") + " of " + where.split(" / ")[0] + ", writes per call "
 								+ observedWrites)
+				+ (otherCalls == 0 ? "" : " (and " + otherCalls + " call" + (otherCalls == 1 ? "" : "s") + " for the CPU's other irqs, not compared)")
 				+ ", pending check " + observedPendingCheck.map(c -> c ? "ran" : "did not run")
 						.orElse("not traceable (lapic_vector_set_in_irr is inline in arch/x86/include/asm/apic.h)")
 				+ vector.map(v -> "\n    vector:    " + String.format("0x%x on cpu %d -> 0x%x on cpu %d", v.prevVector(), v.prevCpu(),
 						v.vector(), v.cpu()) + (v.vectorChanged() ? "" : " (the same vector number: msi_set_affinity() updates directly)"))
-						.orElse("")
+						.orElse(offline ? "\n    vector:    not traced: tracepoints do not fire on the outgoing CPU (include/linux/tracepoint.h"
+								+ " cpu_online(raw_smp_processor_id()); cpu_disable_common() clears it before fixup_irqs())" : "")
 				+ "\n    " + (agrees() ? "agree" : "DISAGREE") + "\n";
 	}
 }

@@ -86,6 +86,42 @@ class GuestSideTest {
 		assertThat(other.agrees()).isFalse();
 	}
 
+	/**
+	 * A CPU offline (Debian 6.1.192 guest, CPU 1): irq_migrate_all_off_this_cpu() moves every irq of the
+	 * CPU and a managed one is shut down (its write comes from msi_domain_deactivate); only the traced
+	 * irq's msi_set_affinity() call, named by the guest's kprobe, is compared.
+	 */
+	@Test
+	void anOfflineComparesOnlyTheTracedIrqsCall() {
+		List<String> trace = List.of("move ahci.msi[0] offline cpu 1 irq 25 on 1",
+				"           <...>-20      [001] d..2.    11.569869: irq_do_set_affinity <-irq_migrate_all_off_this_cpu",
+				"           <...>-20      [001] d..3.    11.569869: msi_set_affinity <-irq_do_set_affinity",
+				"           <...>-20      [001] d..3.    11.569869: msi_irq: (msi_set_affinity+0x0/0x1a0) irq=25",
+				"           <...>-20      [001] d..3.    11.569869: pci_msi_domain_write_msg <-msi_set_affinity",
+				"           <...>-20      [001] d..3.    11.569869: __pci_write_msi_msg <-msi_set_affinity",
+				"           <...>-20      [001] d..2.    11.569869: irq_do_set_affinity <-irq_migrate_all_off_this_cpu",
+				"           <...>-20      [001] d..3.    11.569869: msi_irq: (msi_set_affinity+0x0/0x1a0) irq=27",
+				"           <...>-20      [001] d..3.    11.569869: msi_set_affinity <-irq_do_set_affinity",
+				"           <...>-20      [001] d..3.    11.569869: __pci_write_msi_msg <-msi_set_affinity",
+				"           <...>-20      [001] d..3.    11.569869: __pci_write_msi_msg <-msi_set_affinity",
+				"           <...>-20      [001] d..2.    11.569869: pci_msi_domain_write_msg <-msi_domain_deactivate",
+				"           <...>-20      [001] d..2.    11.569869: __pci_write_msi_msg <-msi_domain_deactivate",
+				"moved ahci.msi[0] offline cpu 1 irq 25 on 3");
+		TracedMove mv = new TracedMove("ahci.msi[0] offline cpu 1", "ahci", "00:1f.2", 0, false, 1, -1);
+		List<String> traceable = List.of("msi_set_affinity", "__pci_write_msi_msg", "pci_msi_domain_write_msg");
+		TraceReport r = TraceReport.of(mv, new MsiShape(1, false, true, 0), KernelProcedures.X86_V6_7, trace, traceable);
+		assertThat(r.predictedPath()).isEqualTo("direct");
+		assertThat(r.observedWrites()).containsExactly(1);
+		assertThat(r.otherCalls()).isEqualTo(1);
+		assertThat(r.agrees()).isTrue();
+		assertThat(r.toText()).contains("(and 1 call for the CPU's other irqs, not compared)").contains("tracepoints do not fire on the outgoing CPU");
+		// the other irq's call is the two-step one: comparing it would disagree
+		TraceReport other = TraceReport.of(mv, new MsiShape(1, false, true, 0), KernelProcedures.X86_V6_7,
+				trace.stream().map(l -> l.replace("irq 25 on", "irq 27 on")).toList(), traceable);
+		assertThat(other.observedWrites()).containsExactly(2);
+		assertThat(other.agrees()).isFalse();
+	}
+
 	@Test
 	void theSameTwoWritesDisagreeWithTheDirectPathOfANonMaskableMsi() {
 		GuestOutput g = GuestOutput.parse(CONSOLE);
@@ -103,7 +139,7 @@ class GuestSideTest {
 		String init = GuestInit.script(List.of("libata.ko", "ahci.ko"),
 				List.of(new TracedMove("ahci.msi[0] set-affinity cpu 2", "ahci", "00:1f.2", 0, false, 1, 2)));
 		assertThat(init).startsWith("#!/bin/busybox sh\n").contains("insmod /modules/libata.ko").contains("/bin/lspci -vv")
-				.contains("set_ftrace_filter").contains("move 'ahci.msi[0] set-affinity cpu 2' 00:1f.2 0 1 2\n").endsWith("poweroff -f\n");
+				.contains("set_ftrace_filter").contains("msi_set_affinity irq=+4(%di):u32").contains("move 'ahci.msi[0] set-affinity cpu 2' 00:1f.2 0 1 2\n").endsWith("poweroff -f\n");
 		assertThat(init.indexOf("libata.ko")).isLessThan(init.indexOf("ahci.ko"));
 	}
 
