@@ -53,8 +53,12 @@ public final class ProcedureReference implements PlatformCheck {
 						reporter);
 			}
 		}
+		java.util.Set<EObject> seen = new java.util.HashSet<>();
 		for (org.irqdsl.analysis.DevicePath path : facts.devices()) {
 			for (EObject owner : List.of(path.device(), path.bus())) {
+				if (!seen.add(owner)) {
+					continue; // a bus is reached from each of its devices: report it once
+				}
 				Procedure p = owner instanceof org.irqdsl.irqDsl.Device dev ? dev.getMsiWriteProcedure()
 						: ((org.irqdsl.irqDsl.Bus) owner).getMsiWriteProcedure();
 				if (p != null && !p.eIsProxy()) {
