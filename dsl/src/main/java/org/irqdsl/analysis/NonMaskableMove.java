@@ -6,7 +6,6 @@ import org.irqdsl.runtime.sim.config.EntryKind;
 import org.irqdsl.runtime.sim.config.Guard;
 import org.irqdsl.runtime.sim.config.MessageWrite;
 import org.irqdsl.runtime.sim.config.Procedure;
-import org.irqdsl.runtime.sim.config.ProcedurePath;
 
 /**
  * What a procedure does to a non-maskable MSI written as 32-bit config words, read from its steps
@@ -35,9 +34,7 @@ public record NonMaskableMove(Kind kind, String path) {
 
 	/** The reading for a device's plain MSI entry, its bus writing the message as the path says. */
 	public static NonMaskableMove read(DevicePath path) {
-		return read(path.procedure().procedure(), path.parentMasks(),
-				JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, path.msiWrite().getLiteral()),
-				path.msiWriteProcedure().orElse(null));
+		return read(path.procedure().procedure(), path.parentMasks(), path.msiWriteMode(), path.msiWriteProcedure().orElse(null));
 	}
 
 	public static NonMaskableMove read(Procedure p, boolean parentMasks, org.irqdsl.runtime.sim.config.MsiWrite mode,
@@ -46,24 +43,20 @@ public record NonMaskableMove(Kind kind, String path) {
 			return new NonMaskableMove(Kind.REFUSED, "");
 		}
 		boolean deferred = p.runs() == Procedure.Runs.DEFERRED;
-		for (ProcedurePath path : p.paths()) {
-			if (path.when().stream().allMatch(g -> holds(g, deferred))) {
-				List<MessageWrite.Step> steps = path.steps().stream()
-						.flatMap(st -> MessageWrite.expand(st, mode, bus, EntryKind.MSI).stream()).toList();
-				return new NonMaskableMove(read(steps, deferred && parentMasks, parentMasks), path.name());
-			}
-		}
-		return new NonMaskableMove(Kind.SAFE, "");
+		return p.firstPath(c -> holds(c, deferred)).map(path -> {
+			List<MessageWrite.Step> steps = path.steps().stream()
+					.flatMap(st -> MessageWrite.expand(st, mode, bus, EntryKind.MSI).stream()).toList();
+			return new NonMaskableMove(read(steps, deferred && parentMasks, parentMasks), path.name());
+		}).orElse(new NonMaskableMove(Kind.SAFE, ""));
 	}
 
-	private static boolean holds(Guard g, boolean deferred) {
-		boolean v = switch (g.condition()) {
+	private static boolean holds(Guard.Condition c, boolean deferred) {
+		return switch (c) {
 		case MASKABLE, CAN_RESERVE -> false; // kernel/irq/msi.c: no IRQD_CAN_RESERVE without a mask bit
 		case VECTOR_CHANGED, CPU_CHANGED, STARTED -> true;
 		case ON_CURRENT_TARGET -> deferred;
 		case PROCESS_CONTEXT -> !deferred;
 		};
-		return v != g.negated();
 	}
 
 	private static Kind read(List<MessageWrite.Step> steps, boolean maskedAtStart, boolean parentMasks) {

@@ -70,8 +70,7 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 			}
 		}
 		Optional<VectorUpdate> seen = vector;
-		ProcedurePath path = procedure.paths().stream().filter(p -> p.when().stream().allMatch(g -> holds(g, maskable, seen)))
-				.findFirst().orElse(null);
+		ProcedurePath path = procedure.firstPath(c -> holds(c, maskable, seen)).orElse(null);
 		int writes = 0;
 		boolean check = false;
 		if (path != null) {
@@ -163,15 +162,14 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 		return c.find() ? Integer.parseInt(c.group(1)) : -1;
 	}
 
-	private static boolean holds(Guard g, boolean maskable, Optional<VectorUpdate> vector) {
-		boolean v = switch (g.condition()) {
+	private static boolean holds(Guard.Condition c, boolean maskable, Optional<VectorUpdate> vector) {
+		return switch (c) {
 		case MASKABLE, CAN_RESERVE -> maskable;
 		case VECTOR_CHANGED -> vector.map(VectorUpdate::vectorChanged).orElse(true);
 		case CPU_CHANGED -> vector.map(VectorUpdate::cpuChanged).orElse(true);
 		case STARTED, ON_CURRENT_TARGET -> true;
 		case PROCESS_CONTEXT -> false;
 		};
-		return v != g.negated();
 	}
 
 	/** The kernel's upstream release from its log: Debian's "Debian 6.1.192-3" beats the ABI name "6.1.0-57-amd64". */

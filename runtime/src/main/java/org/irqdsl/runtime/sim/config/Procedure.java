@@ -22,15 +22,23 @@ public record Procedure(String name, String function, String cites, Runs runs, L
 		paths = List.copyOf(paths);
 	}
 
+	/**
+	 * The path taken when each condition has the value {@code holds} gives it: the first whose guards
+	 * all hold (a negated guard holds when its condition does not); empty when none does.
+	 */
+	public java.util.Optional<ProcedurePath> firstPath(java.util.function.Predicate<Guard.Condition> holds) {
+		return paths.stream().filter(p -> p.when().stream().allMatch(g -> holds.test(g.condition()) != g.negated()))
+				.findFirst();
+	}
+
 	/** Whether some path rewrites the device's message (a write or queued write step). */
 	public boolean writesMessage() {
 		return paths.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.action().writesMessage());
 	}
 
-	/** Whether some path holds {@code lock} from one step to a later one. */
-	public boolean takesLock(String lock) {
-		return paths.stream().flatMap(p -> p.steps().stream())
-				.anyMatch(s -> s.action() == ProcedureStep.Action.LOCK && s.lock().equals(lock));
+	/** Whether some path takes a lock (and may hold it from one step to a later one). */
+	public boolean takesLocks() {
+		return paths.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.action() == ProcedureStep.Action.LOCK);
 	}
 
 	/** Where a procedure runs. */
