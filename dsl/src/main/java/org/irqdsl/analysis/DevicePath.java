@@ -88,11 +88,14 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 		return p == null || p.eIsProxy() ? Optional.empty() : Optional.of(Procedures.toRuntime(p));
 	}
 
+	/** {@link #msiWrite()} as the simulator spells it. */
+	public org.irqdsl.runtime.sim.config.MsiWrite msiWriteMode() {
+		return JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, msiWrite().getLiteral());
+	}
+
 	/** What the message write amounts to (the mode a procedure for msi-write behaves as, else the mode). */
 	public org.irqdsl.runtime.sim.config.MsiWrite effectiveMsiWrite() {
-		return org.irqdsl.runtime.sim.config.MessageWrite.requestMode(
-				JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, msiWrite().getLiteral()),
-				msiWriteProcedure().orElse(null));
+		return org.irqdsl.runtime.sim.config.MessageWrite.requestMode(msiWriteMode(), msiWriteProcedure().orElse(null));
 	}
 
 	/**

@@ -22,8 +22,14 @@ import org.irqdsl.runtime.sim.config.Retrigger;
  * @param procedure the procedure, as the simulator runs it
  * @param domain    the domain it comes from (empty: the default of a path that says nothing)
  * @param origin    where it comes from, in words ("declared by domain vector (affinity-update two-step)")
+ * @param declared  the normative keyword the domain wrote, when it came from {@code affinity-update KEYWORD}
  */
-public record ProcedureInEffect(Procedure procedure, Optional<Domain> domain, String origin) {
+public record ProcedureInEffect(Procedure procedure, Optional<Domain> domain, String origin,
+		Optional<AffinityUpdate> declared) {
+
+	ProcedureInEffect(Procedure procedure, Optional<Domain> domain, String origin) {
+		this(procedure, domain, origin, Optional.empty());
+	}
 
 	/** The strategy keyword that names this procedure in the normative core, if one does. */
 	public Optional<AffinityUpdate> keyword() {
@@ -96,7 +102,7 @@ public record ProcedureInEffect(Procedure procedure, Optional<Domain> domain, St
 			p = runs.apply(p);
 		}
 		return Optional.of(new ProcedureInEffect(p, Optional.of(d),
-				"declared by domain " + d.getName() + " (affinity-update " + keyword.get().getLiteral() + ")"));
+				"declared by domain " + d.getName() + " (affinity-update " + keyword.get().getLiteral() + ")", Optional.of(k)));
 	}
 
 	private static Optional<ProcedureInEffect> implied(Domain d, Platform platform) {

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import static org.irqdsl.analysis.JsonNames.literal;
+
 import org.irqdsl.analysis.DevicePath;
 import org.irqdsl.analysis.ProcedureInEffect;
 import org.irqdsl.analysis.Procedures;
@@ -298,7 +300,7 @@ public final class IrqDslSimConfigGenerator {
 		boolean remap = proc.procedure().paths().stream().flatMap(p -> p.steps().stream())
 				.anyMatch(st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.UPDATE_IRTE);
 		return new DeviceSpec(d.getName(), d.getAddress(), kind, count, maskable,
-				literal(MsiWrite.class, path.msiWrite().getLiteral()), update, cleanup(path), retrigger(path),
+				path.msiWriteMode(), update, cleanup(path), retrigger(path),
 				remap, path.parentMasks(), vmd, proc.procedure(), path.msiWriteProcedure().orElse(null));
 	}
 
@@ -474,12 +476,6 @@ public final class IrqDslSimConfigGenerator {
 
 	private static EntryKind kindOf(org.irqdsl.irqDsl.EntryKind kind) {
 		return kind == org.irqdsl.irqDsl.EntryKind.MSIX ? EntryKind.MSIX : EntryKind.MSI;
-	}
-
-	/** The runtime's constant spelt as the language's keyword (both use the kernel-facing words). */
-	static <E extends Enum<E> & JsonName> E literal(Class<E> type, String literal) {
-		return JsonName.parse(type, literal)
-				.orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " \"" + literal + "\""));
 	}
 
 	private void problem(EObject source, EStructuralFeature feature, String message) {

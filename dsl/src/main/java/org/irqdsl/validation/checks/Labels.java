@@ -29,8 +29,7 @@ final class Labels {
 	 */
 	static String procedure(org.irqdsl.analysis.ProcedureInEffect proc, org.irqdsl.analysis.NonMaskableMove move) {
 		String path = move.path().isEmpty() || proc.procedure().paths().size() < 2 ? "" : ", path " + move.path() + ",";
-		return proc.keyword().filter(k -> proc.origin().contains("(affinity-update "))
-				.map(k -> "affinity-update " + k.jsonName())
+		return proc.declared().map(k -> "affinity-update " + k.jsonName())
 				.orElse("procedure " + proc.procedure().name() + " (" + proc.origin() + ")") + path;
 	}
 }

@@ -81,7 +81,7 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 							+ " writes a temporary (old CPU, new vector) message but never checks the old CPU's IRR for the new vector: an interrupt that lands there is lost (seed 001)",
 					msi, null);
 			case TWO_STEP -> reporter.report(INFO, Severity.INFO,
-					where + ": non-maskable MSI without interrupt remapping is moved by the two-step update" + (named.startsWith("affinity-update") ? "" : " of " + named)
+					where + ": non-maskable MSI without interrupt remapping is moved by the two-step update" + (proc.declared().isPresent() ? "" : " of " + named)
 							+ " (old address + new vector, then the new address, then a pending check on the old CPU, as x86 msi_set_affinity() does): no interrupt is lost, spurious interrupts are the price (seed 001)",
 					msi, null, -1);
 			default -> {

@@ -77,7 +77,10 @@ public final class SimConfigChecks {
 		}
 	}
 
-	/** Most paths a procedure may have, and most distinct locks a scenario's procedures may name. */
+	/**
+	 * Most paths a procedure may have (the state's path field, 3 bits, holds index + 1 and one more
+	 * for the empty path), and most distinct locks a scenario's procedures may name.
+	 */
 	public static final int MAX_PROCEDURE_PATHS = 6;
 	public static final int MAX_LOCKS = 4;
 

@@ -7,9 +7,6 @@ import java.util.List;
 final class LockNames {
 
 	static final String VECTOR_LOCK = "vector_lock";
-	/** Most locks a scenario may name (vector_lock included). */
-	static final int MAX = 4;
-
 	private final List<String> names = new ArrayList<>(List.of(VECTOR_LOCK));
 
 	int index(String name) {

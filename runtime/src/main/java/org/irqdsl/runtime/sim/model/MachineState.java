@@ -85,13 +85,11 @@ public final class MachineState {
 
 	/** Thread index holding vector_lock, or -1. */
 	public int vectorLockOwner() {
-		vectorLockTouched = true;
-		return (int) BitFields.get(w, l.vectorLockOwner) - 1;
+		return lockOwner(0);
 	}
 
 	void setVectorLockOwner(int t) {
-		vectorLockTouched = true;
-		BitFields.set(w, l.vectorLockOwner, t + 1);
+		setLockOwner(0, t);
 	}
 
 	/** Thread index holding lock {@code i} ({@link LockNames}; 0 is vector_lock), or -1. */

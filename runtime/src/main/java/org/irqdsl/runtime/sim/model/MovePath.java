@@ -24,9 +24,6 @@ import org.irqdsl.runtime.sim.config.ProcedureStep;
 final class MovePath {
 
 	static final int NONE = 0;
-	/** Paths per procedure: the thread's path field (3 bits) holds index + 1, and one more is the empty path. */
-	static final int MAX_PATHS = 6;
-
 	private MovePath() {
 	}
 

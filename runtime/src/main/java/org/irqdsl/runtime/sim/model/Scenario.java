@@ -101,9 +101,7 @@ public final class Scenario {
 		hasVmd = config.devices().stream().anyMatch(d -> d.vmd() != null);
 		hasPendingMoves = config.threads().stream().flatMap(t -> t.ops().stream())
 				.anyMatch(op -> op instanceof Op.SetAffinity s && s.pending());
-		vectorLockHeldAcrossSteps = java.util.Arrays.stream(irqs).anyMatch(
-				i -> i.procedure.paths().stream().anyMatch(p -> p.steps().stream().anyMatch(
-						st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.LOCK)));
+		vectorLockHeldAcrossSteps = java.util.Arrays.stream(irqs).anyMatch(i -> i.procedure.takesLocks());
 		threadsOnCpu = new int[cpuCount][];
 		for (int c = 0; c < cpuCount; c++) {
 			final int cpu = c;
