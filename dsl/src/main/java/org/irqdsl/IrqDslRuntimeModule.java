@@ -19,6 +19,11 @@ public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 		return org.irqdsl.validation.IrqDslNamesAreUniqueValidationHelper.class;
 	}
 
+	/** EMF's fragments without EMF's quadratic index lookups (the language server's unload and index). */
+	public Class<? extends org.eclipse.xtext.resource.IFragmentProvider> bindIFragmentProvider() {
+		return org.irqdsl.resource.IrqDslFragmentProvider.class;
+	}
+
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return IrqDslValueConverterService.class;
