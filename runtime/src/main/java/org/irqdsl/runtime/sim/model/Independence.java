@@ -18,12 +18,71 @@ public final class Independence {
 	private final int componentCount;
 	private final int[] lockFreeComponent;
 	private final int lockFreeComponentCount;
+	private final boolean lockOnlyDelays;
 
 	public Independence(Scenario scenario) {
 		component = components(scenario, scenario.vectorLockHeldAcrossSteps);
 		componentCount = count(component);
 		lockFreeComponent = components(scenario, false);
 		lockFreeComponentCount = count(lockFreeComponent);
+		lockOnlyDelays = lockOnlyDelays(scenario);
+	}
+
+	/**
+	 * Whether vector_lock can do no more between lock-free components than delay one another: it is
+	 * the only lock, every move path that takes it releases it and never takes it again while
+	 * holding it (no recursive locking, no hung holder: a take-again retrigger is excluded), and a
+	 * holder can always go on by its own steps: no stop_machine(), no VMD flow handler, no deferred
+	 * move in another interrupt, at most one scenario thread per CPU (nothing else on its CPU turns
+	 * interrupts off under it). Then the explorer may also choose alone a component that takes or
+	 * holds the lock (docs/simulator.md, "Lock-aware reduction").
+	 */
+	private static boolean lockOnlyDelays(Scenario scenario) {
+		if (scenario.locks.count() != 1 || scenario.hasOffline || scenario.hasVmd || scenario.hasPendingMoves) {
+			return false;
+		}
+		for (int[] onCpu : scenario.threadsOnCpu) {
+			if (onCpu.length > 1) {
+				return false;
+			}
+		}
+		for (IrqInfo irq : scenario.irqs) {
+			for (Micro[] path : irq.paths) {
+				if (!releasesWithoutRetaking(path)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** The path takes vector_lock at most once at a time, retriggers (apic_retrigger_irq() takes it) only without it, and ends without it. */
+	private static boolean releasesWithoutRetaking(Micro[] path) {
+		boolean held = false;
+		for (Micro m : path) {
+			switch (m.op()) {
+			case LOCK -> {
+				if (held) {
+					return false;
+				}
+				held = true;
+			}
+			case UNLOCK -> held = false;
+			case RETRIGGER -> {
+				if (held) {
+					return false;
+				}
+			}
+			default -> {
+			}
+			}
+		}
+		return !held;
+	}
+
+	/** See {@link #lockOnlyDelays(Scenario)}: the explorer's lock-aware reduction applies. */
+	public boolean lockOnlyDelays() {
+		return lockOnlyDelays;
 	}
 
 	private static int count(int[] component) {
