@@ -17,7 +17,7 @@ public final class ScenarioNotSimulable implements ScenarioCheck {
 			Every scenario is turned into a simulator config (`irqdsl generate`) and replayed under every \
 			interleaving (`irqdsl simulate`, and in editors). The simulator has bounds: at most 30 CPUs named by \
 			one scenario (the platform may have any number: only the CPUs a scenario touches are \
-			simulated), 14 threads, 62 interrupts and 62 named vectors in one scenario, vectors within \
+			simulated), 30 threads, 62 interrupts and 62 named vectors in one scenario, vectors within \
 			one 0x00..0xff table (a range above, such as GIC ITS LPIs, is renumbered from 0), one \
 			capability (MSI or MSI-X) per device in one scenario, and a VMD needs a vector for its \
 			children. The message names the bound; split the scenario or use a smaller platform.""");

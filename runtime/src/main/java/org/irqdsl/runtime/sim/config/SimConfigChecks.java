@@ -19,7 +19,7 @@ public final class SimConfigChecks {
 	/** At most this many distinct entries (irqs) take part in one scenario. */
 	public static final int MAX_IRQS = 62;
 	/** At most this many threads. */
-	public static final int MAX_THREADS = 14;
+	public static final int MAX_THREADS = 30;
 	/** At most this many CPUs. */
 	public static final int MAX_CPUS = 30;
 

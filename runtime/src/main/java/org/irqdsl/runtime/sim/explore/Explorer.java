@@ -17,6 +17,7 @@ import org.irqdsl.runtime.sim.model.Machine;
 import org.irqdsl.runtime.sim.model.MachineState;
 import org.irqdsl.runtime.sim.model.Quiescence;
 import org.irqdsl.runtime.sim.model.Scenario;
+import org.irqdsl.runtime.sim.model.Symmetry;
 
 /**
  * Breadth-first exploration of every interleaving of a scenario's threads and environment, with
@@ -44,6 +45,10 @@ public final class Explorer {
 	private final Independence independence;
 	private final MachineState view;
 	private final List<Long> quiescentHashes;
+	/** The scenario's interchangeable components, or null; used to reduce only when {@link #symmetryReduction}. */
+	private final Symmetry symmetry;
+	private boolean symmetryReduction;
+	private boolean lockAwareReduction;
 	private long progressIntervalNanos = 1_000_000_000L;
 
 	public Explorer(Scenario scenario, Limits limits, ProgressListener listener) {
@@ -60,6 +65,20 @@ public final class Explorer {
 		this.independence = new Independence(scenario);
 		this.view = new MachineState(scenario);
 		this.quiescentHashes = collectQuiescent ? new ArrayList<>() : null;
+		this.symmetry = Symmetry.of(scenario, independence);
+		this.symmetryReduction = limits.partialOrderReduction();
+		this.lockAwareReduction = limits.partialOrderReduction();
+	}
+
+	/**
+	 * Which of the reductions run besides the ample sets of independent components (all three follow
+	 * {@link Limits#partialOrderReduction()} by default): the symmetry reduction and the lock-aware
+	 * choice (docs/simulator.md). For the cross-check tests and the benchmark.
+	 */
+	public Explorer reductions(boolean symmetry, boolean lockAware) {
+		this.symmetryReduction = symmetry;
+		this.lockAwareReduction = lockAware;
+		return this;
 	}
 
 	/** How often progress is reported (default: every second). */
@@ -94,6 +113,9 @@ public final class Explorer {
 		// Components that vector_lock may couple in this state: one of their steps touched it.
 		boolean lockAware = reduce && scenario.vectorLockHeldAcrossSteps;
 		boolean[] lockBound = new boolean[componentCounts.length];
+		// vector_lock only delays components: one that takes or holds it may be chosen alone too.
+		boolean lockOnlyDelays = lockAware && lockAwareReduction && independence.lockOnlyDelays();
+		Symmetry canonical = symmetryReduction ? symmetry : null;
 
 		long budget = limits.effectiveMaxBytes();
 		long transitions = 0;
@@ -107,7 +129,11 @@ public final class Explorer {
 			if (!roomFor(1, store, visited, budget)) {
 				incomplete = memoryLimitReached(budget);
 			} else {
-				visited.findOrAdd(scenario.initialState(), -1, -1);
+				long[] initial = scenario.initialState();
+				if (canonical != null) {
+					canonical.canonicalize(initial);
+				}
+				visited.findOrAdd(initial, -1, -1);
 			}
 			while (incomplete == null && head < store.size()) {
 				if (head == levelEnd) {
@@ -150,6 +176,9 @@ public final class Explorer {
 						anyLockBound = true;
 					}
 					if (enabled) {
+						if (canonical != null) {
+							canonical.canonicalize(next);
+						}
 						successorSteps[produced] = candidates[i];
 						successorComponents[produced] = component;
 						produced++;
@@ -158,7 +187,7 @@ public final class Explorer {
 				if (produced == 0) {
 					quiescent++;
 					if (quiescentHashes != null) {
-						quiescentHashes.add(fullHash(current));
+						quiescentHashes.add(fullHash(canonicalCopy(current)));
 					}
 					int bad = quiescence.violations(current) & ~recorded;
 					for (Property p : bad == 0 ? NO_PROPERTIES : Property.values()) {
@@ -170,7 +199,13 @@ public final class Explorer {
 					head++;
 					continue;
 				}
-				int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts, lockBound) : -1;
+				int lockHolder = -1;
+				if (lockOnlyDelays && anyLockBound) {
+					int owner = view.bind(current).vectorLockOwner();
+					lockHolder = owner < 0 ? FREE : independence.lockFreeComponentOf(owner);
+				}
+				int chosen = reduce ? chooseComponent(successorComponents, produced, componentCounts, lockBound, lockHolder)
+						: -1;
 				if (anyLockBound) {
 					java.util.Arrays.fill(lockBound, false);
 				}
@@ -238,19 +273,25 @@ public final class Explorer {
 		return bytes >= 1 << 20 ? String.format("%,d MB", bytes >> 20) : String.format("%,d bytes", bytes);
 	}
 
+	/** {@code lockHolder} when vector_lock is free. */
+	private static final int FREE = -2;
+
 	/**
 	 * The component with the fewest enabled steps (ties: the lowest) among those none of whose
 	 * steps touched vector_lock in this state, whose enabled steps form an ample set; -1 (expand
-	 * everything) when there is none.
+	 * everything) when there is none. With the lock-aware reduction ({@code lockHolder} is the
+	 * component holding vector_lock, or {@link #FREE}; -1 when it does not apply) a component whose
+	 * steps touched the lock is eligible too when the lock is free or its own.
 	 */
-	private static int chooseComponent(int[] components, int produced, int[] counts, boolean[] lockBound) {
+	private static int chooseComponent(int[] components, int produced, int[] counts, boolean[] lockBound,
+			int lockHolder) {
 		for (int i = 0; i < produced; i++) {
 			counts[components[i]]++;
 		}
 		int best = -1;
 		for (int i = 0; i < produced; i++) {
 			int c = components[i];
-			if (lockBound[c]) {
+			if (lockBound[c] && !(lockHolder == FREE || lockHolder == c)) {
 				continue;
 			}
 			if (best < 0 || counts[c] < counts[best] || (counts[c] == counts[best] && c < best)) {
@@ -263,7 +304,58 @@ public final class Explorer {
 		return best;
 	}
 
-	private static int[] path(StateStore store, int index, int lastStep) {
+	/** The state itself, or its orbit's representative when the scenario has a symmetry (so that tests compare like with like). */
+	private long[] canonicalCopy(long[] state) {
+		if (symmetry == null) {
+			return state;
+		}
+		long[] copy = state.clone();
+		symmetry.canonicalize(copy);
+		return copy;
+	}
+
+	/**
+	 * The steps from the initial state to the stored state {@code index} (and {@code lastStep} after
+	 * it), as a real interleaving: with the symmetry reduction each stored step was taken from an
+	 * orbit's representative, and is mapped back through the permutations that led there.
+	 */
+	private int[] path(StateStore store, int index, int lastStep) {
+		int[] steps = storedPath(store, index, lastStep);
+		if (!symmetryReduction || symmetry == null) {
+			return steps;
+		}
+		long[] state = scenario.initialState();
+		int[] toReal = inverse(symmetry.canonicalize(state) ? symmetry.moved().clone() : null, componentsOf(symmetry));
+		for (int i = 0; i < steps.length; i++) {
+			int step = steps[i];
+			steps[i] = symmetry.mapStep(step, toReal);
+			machine.apply(state, step, EventSink.SILENT);
+			if (symmetry.canonicalize(state)) {
+				int[] moved = symmetry.moved();
+				int[] next = new int[toReal.length];
+				for (int c = 0; c < toReal.length; c++) {
+					next[moved[c]] = toReal[c];
+				}
+				toReal = next;
+			}
+		}
+		return steps;
+	}
+
+	private static int componentsOf(Symmetry symmetry) {
+		return symmetry.moved().length;
+	}
+
+	/** The inverse of a permutation (null: the identity of n). */
+	private static int[] inverse(int[] permutation, int n) {
+		int[] out = new int[n];
+		for (int c = 0; c < n; c++) {
+			out[permutation == null ? c : permutation[c]] = c;
+		}
+		return out;
+	}
+
+	private static int[] storedPath(StateStore store, int index, int lastStep) {
 		int length = lastStep >= 0 ? 1 : 0;
 		for (int i = index; store.parent(i) >= 0; i = store.parent(i)) {
 			length++;

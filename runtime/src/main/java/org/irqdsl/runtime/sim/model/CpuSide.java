@@ -1,6 +1,6 @@
 package org.irqdsl.runtime.sim.model;
 
-import static org.irqdsl.runtime.sim.model.Codes.*;
+import static org.irqdsl.runtime.sim.model.EventArgs.*;
 import static org.irqdsl.runtime.sim.model.MachineState.*;
 
 import org.irqdsl.runtime.sim.config.Procedure;
@@ -29,26 +29,26 @@ final class CpuSide {
 		s.clearPending(c, k);
 		int o = s.owner(c, k);
 		if (o < 0) {
-			m.ev.on(Ev.TAKE_NO_OWNER, c, k, 0, 0);
+			m.events.on(Event.TAKE_NO_OWNER, c, k, 0, 0);
 			m.violate(Property.SPURIOUS_INTERRUPT);
 			return true;
 		}
 		completeMove(o, c, k);
-		if (s.flag(o, F_SETAFF_PENDING) && s.depth(o) == 0 && c == s.cpu(o) && !m.sc.irqs[o].isVmd()) {
+		if (s.flag(o, F_SETAFF_PENDING) && s.depth(o) == 0 && c == s.cpu(o) && !m.scenario.irqs[o].isVmd()) {
 			// handle_edge_irq() -> irq_chip_ack -> irq_move_irq(): the pending move runs in this interrupt,
 			// before the handler (kernel/irq/migration.c __irq_move_irq(); a disabled irq is not moved)
-			int mv = m.sc.mover(c);
+			int mv = m.scenario.mover(c);
 			s.setFlag(o, F_SETAFF_PENDING, false);
 			s.setCursor(mv, o);
 			s.setThreadFlag(mv, T_MOVER_ACTIVE, true);
-			m.ev.on(Ev.IRQ_MOVE_IRQ, c, k, o, 0);
+			m.events.on(Event.IRQ_MOVE_IRQ, c, k, o, 0);
 			return true;
 		}
 		if (s.depth(o) > 0) {
 			lazyDisable(c, k, o);
 			return true;
 		}
-		if (m.sc.irqs[o].isVmd()) {
+		if (m.scenario.irqs[o].isVmd()) {
 			startFlow(c, o);
 			return true;
 		}
@@ -58,7 +58,7 @@ final class CpuSide {
 
 	/** The deferred move in the interrupt on CPU c goes on; when it ends the interrupt's handler runs. */
 	boolean mover(int c) {
-		int mv = m.sc.mover(c);
+		int mv = m.scenario.mover(c);
 		int j = s.cursor(mv);
 		int pk = s.pendVec(j);
 		int r = m.moves.run(mv, j, c, CTX_SET_AFFINITY, s.pendCpu(j), pk == s.noVec ? -1 : pk, -1);
@@ -81,9 +81,9 @@ final class CpuSide {
 		s.setFlag(o, F_OWED, false);
 		if (s.credit(o) > 0) {
 			s.setCredit(o, s.credit(o) - 1);
-			m.ev.on(Ev.TAKE_HANDLED, c, k, o, 0);
+			m.events.on(Event.TAKE_HANDLED, c, k, o, 0);
 		} else {
-			m.ev.on(Ev.TAKE_NOTHING_PENDING, c, k, o, 0);
+			m.events.on(Event.TAKE_NOTHING_PENDING, c, k, o, 0);
 			m.violate(Property.SPURIOUS_INTERRUPT);
 		}
 	}
@@ -91,9 +91,9 @@ final class CpuSide {
 	/** irq_complete_move(): the first arrival on the new target schedules the old vector's cleanup. */
 	private void completeMove(int o, int c, int k) {
 		if (s.flag(o, F_MOVE) && !s.flag(o, F_CLEANUP | F_TIMER) && c == s.cpu(o) && k == s.vec(o)
-				&& m.sc.irqs[o].release != Procedure.Release.LAZY_TIMER) {
+				&& m.scenario.irqs[o].release != Procedure.Release.LAZY_TIMER) {
 			s.setFlag(o, F_CLEANUP, true);
-			m.ev.on(Ev.FIRST_ARRIVAL, o, s.prevCpu(o), s.prevVec(o), 0);
+			m.events.on(Event.FIRST_ARRIVAL, o, s.prevCpu(o), s.prevVec(o), 0);
 		}
 	}
 
@@ -103,13 +103,13 @@ final class CpuSide {
 	 */
 	private void lazyDisable(int c, int k, int o) {
 		if (s.flag(o, F_MASK_FAILED)) {
-			m.ev.on(Ev.DELIVERED_WHILE_DISABLED, c, k, o, 0);
+			m.events.on(Event.DELIVERED_WHILE_DISABLED, c, k, o, 0);
 			m.violate(Property.DELIVERED_WHILE_DISABLED);
 			return;
 		}
 		s.setFlag(o, F_DESC_PENDING, true);
 		int where;
-		IrqInfo irq = m.sc.irqs[o];
+		IrqInfo irq = m.scenario.irqs[o];
 		if (irq.maskable) {
 			s.setFlag(o, F_DEV_MASK | F_DISABLE_MASKED, true);
 			where = MASKED_AT_DEVICE;
@@ -120,19 +120,19 @@ final class CpuSide {
 			s.setFlag(o, F_MASK_FAILED, true);
 			where = CANNOT_MASK;
 		}
-		m.ev.on(Ev.LAZY_DISABLE, c, k, o, where);
+		m.events.on(Event.LAZY_DISABLE, c, k, o, where);
 	}
 
 	/** vmd_flow_handler(): srcu_read_lock, then read the first child off the vector's list. */
 	private void startFlow(int c, int vmd) {
 		int first = nextOnList(vmd, -1);
 		if (first < 0) {
-			m.ev.on(Ev.FLOW_EMPTY, c, vmd, 0, 0);
+			m.events.on(Event.FLOW_EMPTY, c, vmd, 0, 0);
 			return;
 		}
 		s.setFlowVmd(c, vmd);
 		s.setFlowHolding(c, first);
-		m.ev.on(Ev.FLOW_START, c, vmd, first, 0);
+		m.events.on(Event.FLOW_START, c, vmd, first, 0);
 	}
 
 	/** generic_handle_irq() on the child read last, then read the next one (or srcu_read_unlock). */
@@ -143,27 +143,27 @@ final class CpuSide {
 		}
 		int child = s.flowHolding(c);
 		if (!s.flag(child, F_ALIVE)) {
-			m.ev.on(Ev.FLOW_USE_AFTER_FREE, c, child, 0, 0);
+			m.events.on(Event.FLOW_USE_AFTER_FREE, c, child, 0, 0);
 			m.violate(Property.USE_AFTER_FREE);
 		} else {
 			s.setFlag(child, F_OWED, false);
-			m.ev.on(Ev.FLOW_HANDLE, c, child, 0, 0);
+			m.events.on(Event.FLOW_HANDLE, c, child, 0, 0);
 		}
 		int next = nextOnList(vmd, child);
 		if (next >= 0) {
 			s.setFlowHolding(c, next);
-			m.ev.on(Ev.FLOW_NEXT, c, next, 0, 0);
+			m.events.on(Event.FLOW_NEXT, c, next, 0, 0);
 		} else {
 			s.setFlowVmd(c, -1);
 			s.setFlowHolding(c, -1);
-			m.ev.on(Ev.FLOW_END, c, vmd, 0, 0);
+			m.events.on(Event.FLOW_END, c, vmd, 0, 0);
 		}
 		return true;
 	}
 
 	/** The first child on the list after {@code after} (list order; a deleted node's next pointer still leads on). */
 	private int nextOnList(int vmd, int after) {
-		int[] children = m.sc.irqs[vmd].vmdChildren;
+		int[] children = m.scenario.irqs[vmd].vmdChildren;
 		int i = 0;
 		if (after >= 0) {
 			while (i < children.length && children[i] != after) {
@@ -191,7 +191,7 @@ final class CpuSide {
 		}
 		m.releasePrevious(j);
 		m.clearPrevious(j);
-		m.ev.on(Ev.VECTOR_CLEANUP, j, pc, pk, 0);
+		m.events.on(Event.VECTOR_CLEANUP, j, pc, pk, 0);
 		return true;
 	}
 
@@ -214,7 +214,7 @@ final class CpuSide {
 		}
 		m.releasePrevious(j);
 		m.clearPrevious(j);
-		m.ev.on(Ev.TIMER_SYNC, j, pc, pk, moved ? 1 : 0);
+		m.events.on(Event.TIMER_SYNC, j, pc, pk, moved ? 1 : 0);
 		return true;
 	}
 
@@ -226,7 +226,7 @@ final class CpuSide {
 		s.setDevCpu(j, s.queuedCpu(j));
 		s.setDevVec(j, s.queuedVec(j));
 		s.setFlag(j, F_QUEUED, false);
-		m.ev.on(Ev.WRITE_DONE, j, s.queuedCpu(j), s.queuedVec(j), 0);
+		m.events.on(Event.WRITE_DONE, j, s.queuedCpu(j), s.queuedVec(j), 0);
 		return true;
 	}
 }

@@ -1,6 +1,6 @@
 package org.irqdsl.runtime.sim.model;
 
-import static org.irqdsl.runtime.sim.model.Codes.*;
+import static org.irqdsl.runtime.sim.model.EventArgs.*;
 import static org.irqdsl.runtime.sim.model.MachineState.*;
 
 /**
@@ -23,19 +23,19 @@ final class DeviceSide {
 		if (!s.flag(j, F_STARTED)) {
 			return false;
 		}
-		IrqInfo irq = m.sc.irqs[j];
+		IrqInfo irq = m.scenario.irqs[j];
 		if (s.flag(j, F_ALIVE)) {
 			s.setFlag(j, F_OWED, true);
 		} else {
-			m.ev.on(Ev.RAISE_FREED, j, 0, 0, 0);
+			m.events.on(Event.RAISE_FREED, j, 0, 0, 0);
 		}
 		if (irq.isVmdChild()) {
 			if (s.flag(j, F_DEV_MASK)) {
 				s.setFlag(j, F_DEV_PENDING, true);
-				m.ev.on(Ev.RAISE_MASKED, j, 0, 0, 0);
+				m.events.on(Event.RAISE_MASKED, j, 0, 0, 0);
 				return true;
 			}
-			m.ev.on(Ev.RAISE_VIA_VMD, j, irq.vmdParent, 0, 0);
+			m.events.on(Event.RAISE_VIA_VMD, j, irq.vmdParent, 0, 0);
 			send(irq.vmdParent);
 			return true;
 		}
@@ -47,12 +47,12 @@ final class DeviceSide {
 	void send(int j) {
 		if (s.flag(j, F_DEV_MASK)) {
 			s.setFlag(j, F_DEV_PENDING, true);
-			m.ev.on(Ev.RAISE_MASKED, j, 0, 0, 0);
+			m.events.on(Event.RAISE_MASKED, j, 0, 0, 0);
 			return;
 		}
 		int dc = s.devCpu(j);
 		if (dc == s.noCpu) {
-			m.ev.on(Ev.RAISE_UNWRITTEN, j, s.flag(j, F_QUEUED) ? 1 : 0, 0, 0);
+			m.events.on(Event.RAISE_UNWRITTEN, j, s.flag(j, F_QUEUED) ? 1 : 0, 0, 0);
 			return;
 		}
 		int c;
@@ -62,7 +62,7 @@ final class DeviceSide {
 			c = s.cpu(j);
 			k = s.vec(j);
 			if (!m.validCpu(c)) {
-				m.ev.on(Ev.RAISE_NO_ROUTE, j, 0, 0, 0);
+				m.events.on(Event.RAISE_NO_ROUTE, j, 0, 0, 0);
 				return;
 			}
 		} else {
@@ -71,15 +71,15 @@ final class DeviceSide {
 		}
 		if (s.flag(j, F_PARENT_MASKED)) {
 			s.setFlag(j, F_PARENT_PENDING, true);
-			m.ev.on(Ev.RAISE_PARENT_HELD, j, 0, 0, 0);
+			m.events.on(Event.RAISE_PARENT_HELD, j, 0, 0, 0);
 			return;
 		}
 		if (!s.pending(c, k)) {
 			s.setCredit(j, s.credit(j) + 1); // a new interrupt: it earns one handler run (a merged one does not)
 		}
 		s.setPending(c, k);
-		if (m.ev.recording()) {
-			m.ev.on(Ev.RAISE, j, c, k, classify(j, c, k, viaController));
+		if (m.events.recording()) {
+			m.events.on(Event.RAISE, j, c, k, classify(j, c, k, viaController));
 		}
 	}
 

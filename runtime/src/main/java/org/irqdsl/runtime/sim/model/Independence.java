@@ -18,12 +18,71 @@ public final class Independence {
 	private final int componentCount;
 	private final int[] lockFreeComponent;
 	private final int lockFreeComponentCount;
+	private final boolean lockOnlyDelays;
 
-	public Independence(Scenario sc) {
-		component = components(sc, sc.vectorLockHeldAcrossSteps);
+	public Independence(Scenario scenario) {
+		component = components(scenario, scenario.vectorLockHeldAcrossSteps);
 		componentCount = count(component);
-		lockFreeComponent = components(sc, false);
+		lockFreeComponent = components(scenario, false);
 		lockFreeComponentCount = count(lockFreeComponent);
+		lockOnlyDelays = lockOnlyDelays(scenario);
+	}
+
+	/**
+	 * Whether vector_lock can do no more between lock-free components than delay one another: it is
+	 * the only lock, every move path that takes it releases it and never takes it again while
+	 * holding it (no recursive locking, no hung holder: a take-again retrigger is excluded), and a
+	 * holder can always go on by its own steps: no stop_machine(), no VMD flow handler, no deferred
+	 * move in another interrupt, at most one scenario thread per CPU (nothing else on its CPU turns
+	 * interrupts off under it). Then the explorer may also choose alone a component that takes or
+	 * holds the lock (docs/simulator.md, "Lock-aware reduction").
+	 */
+	private static boolean lockOnlyDelays(Scenario scenario) {
+		if (scenario.locks.count() != 1 || scenario.hasOffline || scenario.hasVmd || scenario.hasPendingMoves) {
+			return false;
+		}
+		for (int[] onCpu : scenario.threadsOnCpu) {
+			if (onCpu.length > 1) {
+				return false;
+			}
+		}
+		for (IrqInfo irq : scenario.irqs) {
+			for (Micro[] path : irq.paths) {
+				if (!releasesWithoutRetaking(path)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** The path takes vector_lock at most once at a time, retriggers (apic_retrigger_irq() takes it) only without it, and ends without it. */
+	private static boolean releasesWithoutRetaking(Micro[] path) {
+		boolean held = false;
+		for (Micro m : path) {
+			switch (m.op()) {
+			case LOCK -> {
+				if (held) {
+					return false;
+				}
+				held = true;
+			}
+			case UNLOCK -> held = false;
+			case RETRIGGER -> {
+				if (held) {
+					return false;
+				}
+			}
+			default -> {
+			}
+			}
+		}
+		return !held;
+	}
+
+	/** See {@link #lockOnlyDelays(Scenario)}: the explorer's lock-aware reduction applies. */
+	public boolean lockOnlyDelays() {
+		return lockOnlyDelays;
 	}
 
 	private static int count(int[] component) {
@@ -35,21 +94,21 @@ public final class Independence {
 	}
 
 	/** Each process's component, vector_lock linking every process that may touch it when {@code lockCouples}. */
-	private static int[] components(Scenario sc, boolean lockCouples) {
-		int cpus = sc.cpuCount;
-		int irqs = sc.irqs.length;
-		int threads = sc.threads.length;
+	private static int[] components(Scenario scenario, boolean lockCouples) {
+		int cpus = scenario.cpuCount;
+		int irqs = scenario.irqs.length;
+		int threads = scenario.threads.length;
 		int vectorLock = cpus + irqs;
 		int stopMachine = vectorLock + 1;
 		int objects = stopMachine + 1;
 		int processes = threads + cpus + irqs;
-		long[] possible = possibleCpus(sc);
+		long[] possible = possibleCpus(scenario);
 		UnionFind uf = new UnionFind(processes + objects);
-		for (ThreadProgram p : sc.threads) {
+		for (ThreadProgram p : scenario.threads) {
 			int t = p.index;
 			if (!p.device) {
 				uf.union(t, processes + p.cpu);
-				if (sc.hasOffline) {
+				if (scenario.hasOffline) {
 					uf.union(t, processes + stopMachine);
 				}
 			}
@@ -63,8 +122,8 @@ public final class Independence {
 				default -> {
 					int j = op.irq();
 					touchIrq(uf, t, processes, cpus, j, possible);
-					if (sc.irqs[j].isVmdChild()) {
-						touchIrq(uf, t, processes, cpus, sc.irqs[j].vmdParent, possible);
+					if (scenario.irqs[j].isVmdChild()) {
+						touchIrq(uf, t, processes, cpus, scenario.irqs[j].vmdParent, possible);
 					}
 					if (lockCouples && op.code() != CompiledOp.OpCode.RAISE) {
 						uf.union(t, processes + vectorLock);
@@ -76,16 +135,16 @@ public final class Independence {
 		for (int c = 0; c < cpus; c++) {
 			int process = threads + c;
 			uf.union(process, processes + c);
-			if (lockCouples && sc.hasPendingMoves) {
+			if (lockCouples && scenario.hasPendingMoves) {
 				uf.union(process, processes + vectorLock); // a deferred move in an interrupt on c takes locks
 			}
-			if (sc.hasOffline) {
+			if (scenario.hasOffline) {
 				uf.union(process, processes + stopMachine);
 			}
 			for (int j = 0; j < irqs; j++) {
 				if ((possible[j] & (1L << c)) != 0) {
 					uf.union(process, processes + cpus + j);
-					for (int child : sc.irqs[j].vmdChildren) {
+					for (int child : scenario.irqs[j].vmdChildren) {
 						uf.union(process, processes + cpus + child);
 					}
 				}
@@ -94,7 +153,7 @@ public final class Independence {
 		for (int j = 0; j < irqs; j++) {
 			int process = threads + cpus + j;
 			touchIrq(uf, process, processes, cpus, j, possible);
-			if (sc.hasOffline) {
+			if (scenario.hasOffline) {
 				uf.union(process, processes + stopMachine);
 			}
 			if (lockCouples) {
@@ -125,25 +184,25 @@ public final class Independence {
 	}
 
 	/** CPUs an irq may ever target or have pending on: where it starts and where moves may take it. */
-	private static long[] possibleCpus(Scenario sc) {
-		long all = sc.cpuCount == 64 ? -1L : (1L << sc.cpuCount) - 1;
-		long[] possible = new long[sc.irqs.length];
-		for (var placement : sc.config.initially()) {
-			possible[irqOf(sc, placement.entry().toString())] |= 1L << sc.cpuIndex(placement.cpu());
+	private static long[] possibleCpus(Scenario scenario) {
+		long all = scenario.cpuCount == 64 ? -1L : (1L << scenario.cpuCount) - 1;
+		long[] possible = new long[scenario.irqs.length];
+		for (var placement : scenario.config.initially()) {
+			possible[irqOf(scenario, placement.entry().toString())] |= 1L << scenario.cpuIndex(placement.cpu());
 		}
-		for (ThreadProgram p : sc.threads) {
+		for (ThreadProgram p : scenario.threads) {
 			for (CompiledOp op : p.ops) {
 				if (op.code() == CompiledOp.OpCode.SET_AFFINITY || op.code() == CompiledOp.OpCode.REQUEST_IRQ) {
 					possible[op.irq()] |= op.cpu() >= 0 ? 1L << op.cpu() : all;
 				}
 			}
 		}
-		for (int j = 0; j < sc.irqs.length; j++) {
-			if (sc.hasOffline) {
+		for (int j = 0; j < scenario.irqs.length; j++) {
+			if (scenario.hasOffline) {
 				possible[j] = all;
 			}
 		}
-		for (IrqInfo irq : sc.irqs) {
+		for (IrqInfo irq : scenario.irqs) {
 			if (irq.isVmdChild()) {
 				possible[irq.index] |= possible[irq.vmdParent];
 			}
@@ -151,8 +210,8 @@ public final class Independence {
 		return possible;
 	}
 
-	private static int irqOf(Scenario sc, String name) {
-		return sc.irqIndex(name);
+	private static int irqOf(Scenario scenario, String name) {
+		return scenario.irqIndex(name);
 	}
 
 	/** The component of a process ({@link Machine#processOf}). */

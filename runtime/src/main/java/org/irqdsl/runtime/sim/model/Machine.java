@@ -10,9 +10,9 @@ import org.irqdsl.runtime.sim.config.Property;
  */
 public final class Machine {
 
-	final Scenario sc;
+	final Scenario scenario;
 	final MachineState s;
-	EventSink ev = EventSink.SILENT;
+	EventSink events = EventSink.SILENT;
 	final DeviceSide device;
 	final CpuSide cpus;
 	final MoveEngine moves;
@@ -20,7 +20,7 @@ public final class Machine {
 	private final int maxCandidates;
 
 	public Machine(Scenario scenario) {
-		this.sc = scenario;
+		this.scenario = scenario;
 		this.s = new MachineState(scenario);
 		this.device = new DeviceSide(this);
 		this.cpus = new CpuSide(this);
@@ -36,7 +36,7 @@ public final class Machine {
 	}
 
 	public Scenario scenario() {
-		return sc;
+		return scenario;
 	}
 
 	/** Upper bound of {@link #candidates}' result. */
@@ -51,14 +51,14 @@ public final class Machine {
 	public int candidates(long[] w, int[] out) {
 		s.bind(w);
 		int n = 0;
-		for (ThreadProgram p : sc.threads) {
+		for (ThreadProgram p : scenario.threads) {
 			int t = p.index;
 			if (s.op(t) < p.ops.length && !s.threadFlag(t, MachineState.T_HUNG)) {
 				out[n++] = Step.of(Step.THREAD, t, 0);
 			}
 		}
-		for (int c = 0; c < sc.cpuCount; c++) {
-			if (sc.hasVmd && s.flowVmd(c) >= 0) {
+		for (int c = 0; c < scenario.cpuCount; c++) {
+			if (scenario.hasVmd && s.flowVmd(c) >= 0) {
 				out[n++] = Step.of(Step.FLOW, c, 0);
 				continue;
 			}
@@ -75,7 +75,7 @@ public final class Machine {
 				}
 			}
 		}
-		for (int j = 0; j < sc.irqs.length; j++) {
+		for (int j = 0; j < scenario.irqs.length; j++) {
 			int flags = s.flags(j);
 			if ((flags & (MachineState.F_QUEUED | MachineState.F_TIMER | MachineState.F_CLEANUP)) == 0) {
 				continue;
@@ -97,11 +97,11 @@ public final class Machine {
 	public boolean apply(long[] w, int step, EventSink sink) {
 		s.bind(w);
 		s.vectorLockTouched = false;
-		ev = sink;
-		int a = Step.a(step);
+		events = sink;
+		int a = Step.subject(step);
 		return switch (Step.kind(step)) {
 		case Step.THREAD -> threads.step(a);
-		case Step.TAKE -> cpus.take(a, Step.b(step));
+		case Step.TAKE -> cpus.take(a, Step.vector(step));
 		case Step.FLOW -> cpus.flow(a);
 		case Step.WRITE_DONE -> cpus.writeDone(a);
 		case Step.TIMER -> cpus.timer(a);
@@ -121,26 +121,26 @@ public final class Machine {
 
 	/** The process a step belongs to, for the partial-order reduction: a thread, a CPU, or an irq's environment. */
 	public int processOf(int step) {
-		int a = Step.a(step);
+		int a = Step.subject(step);
 		return switch (Step.kind(step)) {
 		case Step.THREAD -> a;
-		case Step.TAKE, Step.FLOW, Step.MOVER -> sc.threads.length + a;
-		default -> sc.threads.length + sc.cpuCount + a;
+		case Step.TAKE, Step.FLOW, Step.MOVER -> scenario.threads.length + a;
+		default -> scenario.threads.length + scenario.cpuCount + a;
 		};
 	}
 
 	public int processCount() {
-		return sc.threads.length + sc.cpuCount + sc.irqs.length;
+		return scenario.threads.length + scenario.cpuCount + scenario.irqs.length;
 	}
 
 	// ---- shared helpers -----------------------------------------------------------------------------
 
 	/** CPU c can take a pending vector: online, not stopped, not in a handler, no thread with interrupts off on it. */
 	boolean canTake(int c) {
-		if (c < 0 || c >= sc.cpuCount || !s.online(c) || s.stopMachineOwner() >= 0) {
+		if (c < 0 || c >= scenario.cpuCount || !s.online(c) || s.stopMachineOwner() >= 0) {
 			return false;
 		}
-		if (sc.hasVmd && s.flowVmd(c) >= 0) {
+		if (scenario.hasVmd && s.flowVmd(c) >= 0) {
 			return false;
 		}
 		if (moverActive(c)) {
@@ -151,7 +151,7 @@ public final class Machine {
 
 	/** Whether CPU c runs a deferred move in an interrupt (pending moves only). */
 	boolean moverActive(int c) {
-		return sc.hasPendingMoves && s.threadFlag(sc.mover(c), MachineState.T_MOVER_ACTIVE);
+		return scenario.hasPendingMoves && s.threadFlag(scenario.mover(c), MachineState.T_MOVER_ACTIVE);
 	}
 
 	/** Some thread other than {@code except} runs on CPU c with local interrupts disabled. */
@@ -179,17 +179,17 @@ public final class Machine {
 	private final long[] irqsOffBit;
 
 	private void locateIrqsOffFlags() {
-		int threads = sc.threads.length;
+		int threads = scenario.threads.length;
 		for (int t = 0; t < threads; t++) {
-			int handle = sc.layout.threadFlags[t];
+			int handle = scenario.layout.threadFlags[t];
 			if (BitFields.width(handle) > 0) {
 				irqsOffWord[t] = handle >>> 16;
 				irqsOffBit[t] = (long) MachineState.T_IRQS_OFF << ((handle >>> 8) & 0xff);
 			}
 		}
-		for (int c = 0; c < sc.cpuCount; c++) {
+		for (int c = 0; c < scenario.cpuCount; c++) {
 			java.util.Map<Integer, Long> byWord = new java.util.TreeMap<>();
-			for (int t : sc.threadsOnCpu[c]) {
+			for (int t : scenario.threadsOnCpu[c]) {
 				if (irqsOffBit[t] != 0) {
 					byWord.merge(irqsOffWord[t], irqsOffBit[t], (a, b) -> a | b);
 				}
@@ -204,12 +204,12 @@ public final class Machine {
 	}
 
 	boolean validCpu(int c) {
-		return c >= 0 && c < sc.cpuCount;
+		return c >= 0 && c < scenario.cpuCount;
 	}
 
 	/** The lowest-numbered online CPU other than {@code except}, or -1. */
 	int lowestOnline(int except) {
-		for (int c = 0; c < sc.cpuCount; c++) {
+		for (int c = 0; c < scenario.cpuCount; c++) {
 			if (c != except && s.online(c)) {
 				return c;
 			}
@@ -219,7 +219,7 @@ public final class Machine {
 
 	/** The lowest pool vector free on CPU c (the matrix allocator's choice, simplified), or -1. */
 	int lowestFreeVector(int c) {
-		for (int k = 0; k < sc.vectors.length; k++) {
+		for (int k = 0; k < scenario.vectors.length; k++) {
 			if (s.owner(c, k) < 0) {
 				return k;
 			}
@@ -258,7 +258,7 @@ public final class Machine {
 
 	/** irq_retrigger(): an IPI sets the vector pending on the irq's current target (a VMD child's goes through its VMD). */
 	void retrigger(int j) {
-		int target = sc.irqs[j].isVmdChild() ? sc.irqs[j].vmdParent : j;
+		int target = scenario.irqs[j].isVmdChild() ? scenario.irqs[j].vmdParent : j;
 		int c = s.cpu(target);
 		if (validCpu(c) && s.vec(target) != s.noVec) {
 			s.setPending(c, s.vec(target));

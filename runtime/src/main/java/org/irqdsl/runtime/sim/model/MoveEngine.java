@@ -1,6 +1,6 @@
 package org.irqdsl.runtime.sim.model;
 
-import static org.irqdsl.runtime.sim.model.Codes.*;
+import static org.irqdsl.runtime.sim.model.EventArgs.*;
 import static org.irqdsl.runtime.sim.model.MachineState.*;
 
 import java.util.List;
@@ -42,7 +42,7 @@ final class MoveEngine {
 				return r;
 			}
 		}
-		Micro[] path = m.sc.irqs[j].paths[s.path(t) - 1];
+		Micro[] path = m.scenario.irqs[j].paths[s.path(t) - 1];
 		int i = s.micro(t) - 1;
 		boolean consumed = false;
 		irrHit = s.threadFlag(t, T_IRR_HIT);
@@ -77,7 +77,7 @@ final class MoveEngine {
 
 	/** Allocates the new target and chooses the path; DONE when the move is refused, BLOCKED on vector_lock. */
 	private int begin(int t, int j, int thisCpu, int ctx, int targetCpu, int targetVec, int exclude) {
-		IrqInfo irq = m.sc.irqs[j];
+		IrqInfo irq = m.scenario.irqs[j];
 		if (irq.paths.length == 0 || irq.isVmdChild()) {
 			// irq_can_set_affinity(): no chip->irq_set_affinity (MSI_FLAG_NO_AFFINITY; a VMD child's chip
 			// never had one: drivers/pci/controller/vmd.c, vmd_irq_set_affinity() returned -EINVAL)
@@ -106,7 +106,7 @@ final class MoveEngine {
 			int pk = s.prevVec(j);
 			m.releasePrevious(j);
 			m.clearPrevious(j);
-			m.ev.on(Ev.FORCE_COMPLETE, j, pc, pk, 0);
+			m.events.on(Event.FORCE_COMPLETE, j, pc, pk, 0);
 		}
 		int oc = s.cpu(j);
 		int ok = s.vec(j);
@@ -136,7 +136,7 @@ final class MoveEngine {
 		s.setVec(j, nk);
 		s.setFlag(j, F_MOVE, m.validCpu(oc));
 		s.setFlag(j, F_CLEANUP | F_TIMER, false);
-		m.ev.on(Ev.MOVE_BEGIN, j, nc, nk, ctx);
+		m.events.on(Event.MOVE_BEGIN, j, nc, nk, ctx);
 		s.setPath(t, choosePath(j, thisCpu, ctx, oc, ok, nc, nk) + 1);
 		s.setMicro(t, 1);
 		return PROGRESS;
@@ -144,7 +144,7 @@ final class MoveEngine {
 
 	/** The first path whose guards all hold (a procedure's last path has none, see SimConfigChecks). */
 	private int choosePath(int j, int thisCpu, int ctx, int oc, int ok, int nc, int nk) {
-		IrqInfo irq = m.sc.irqs[j];
+		IrqInfo irq = m.scenario.irqs[j];
 		List<org.irqdsl.runtime.sim.config.ProcedurePath> paths = irq.procedure.paths();
 		int failed = 0;
 		for (int p = 0; p < paths.size(); p++) {
@@ -157,14 +157,14 @@ final class MoveEngine {
 			}
 			if (bad < 0) {
 				if (p > 0) {
-					m.ev.on(Ev.PATH, j, p, failed, 0);
+					m.events.on(Event.PATH, j, p, failed, 0);
 				}
 				return p;
 			}
 			failed = bad + 1;
 		}
 		// No path's guards hold: the procedure writes nothing (the compiled empty path after the others).
-		m.ev.on(Ev.PATH, j, paths.size(), failed, 0);
+		m.events.on(Event.PATH, j, paths.size(), failed, 0);
 		return paths.size();
 	}
 
@@ -181,13 +181,13 @@ final class MoveEngine {
 	}
 
 	private int reject(int j, int reason, int c, int k) {
-		m.ev.on(Ev.MOVE_REJECTED, j, reason, c, k);
+		m.events.on(Event.MOVE_REJECTED, j, reason, c, k);
 		return DONE;
 	}
 
 	/** Runs one micro-op: DONE (did something), PROGRESS (nothing to do: skipped), BLOCKED or HUNG. */
 	private int exec(Micro micro, int t, int j, int thisCpu, int ctx) {
-		IrqInfo irq = m.sc.irqs[j];
+		IrqInfo irq = m.scenario.irqs[j];
 		switch (micro.op()) {
 		case LOCK: {
 			int owner = s.lockOwner(micro.arg());
@@ -195,21 +195,21 @@ final class MoveEngine {
 				return owner == t ? recursiveLock(t, j, thisCpu, micro.arg()) : BLOCKED;
 			}
 			s.setLockOwner(micro.arg(), t);
-			m.ev.on(Ev.LOCK, t, micro.arg(), 0, 0);
+			m.events.on(Event.LOCK, t, micro.arg(), 0, 0);
 			return DONE;
 		}
 		case UNLOCK:
 			if (s.lockOwner(micro.arg()) != t) {
-				m.ev.on(Ev.UNLOCK_NOT_HELD, t, micro.arg(), 0, 0);
+				m.events.on(Event.UNLOCK_NOT_HELD, t, micro.arg(), 0, 0);
 				return PROGRESS;
 			}
 			s.setLockOwner(micro.arg(), -1);
-			m.ev.on(Ev.UNLOCK, t, micro.arg(), 0, 0);
+			m.events.on(Event.UNLOCK, t, micro.arg(), 0, 0);
 			return DONE;
 		case MASK_DEVICE:
 			if (!irq.maskable) {
 				if (micro.arg() == 1) {
-					m.ev.on(Ev.MASK_IMPOSSIBLE, j, 0, 0, 0);
+					m.events.on(Event.MASK_IMPOSSIBLE, j, 0, 0, 0);
 				}
 				return PROGRESS;
 			}
@@ -218,7 +218,7 @@ final class MoveEngine {
 			}
 			s.setFlag(j, F_DEV_MASK, true);
 			s.setThreadFlag(t, T_MOVE_MASKED, true);
-			m.ev.on(Ev.MASK, j, 0, 0, 0);
+			m.events.on(Event.MASK, j, 0, 0, 0);
 			return DONE;
 		case UNMASK_DEVICE:
 			if (!s.threadFlag(t, T_MOVE_MASKED)) {
@@ -226,7 +226,7 @@ final class MoveEngine {
 			}
 			s.setThreadFlag(t, T_MOVE_MASKED, false);
 			s.setFlag(j, F_DEV_MASK, false);
-			m.ev.on(Ev.UNMASK, j, 0, 0, 0);
+			m.events.on(Event.UNMASK, j, 0, 0, 0);
 			if (s.flag(j, F_DEV_PENDING)) {
 				s.setFlag(j, F_DEV_PENDING, false);
 				m.device.send(j);
@@ -235,13 +235,13 @@ final class MoveEngine {
 		case MASK_PARENT:
 			if (!irq.parentMasks || s.flag(j, F_PARENT_MASKED)) {
 				if (!irq.parentMasks && micro.arg() == 1) {
-					m.ev.on(Ev.MASK_IMPOSSIBLE, j, 1, 0, 0);
+					m.events.on(Event.MASK_IMPOSSIBLE, j, 1, 0, 0);
 				}
 				return PROGRESS;
 			}
 			s.setFlag(j, F_PARENT_MASKED, true);
 			s.setThreadFlag(t, T_MOVE_PARENT_MASKED, true);
-			m.ev.on(Ev.MASK_PARENT, j, 0, 0, 0);
+			m.events.on(Event.MASK_PARENT, j, 0, 0, 0);
 			return DONE;
 		case UNMASK_PARENT: {
 			if (!s.threadFlag(t, T_MOVE_PARENT_MASKED)) {
@@ -249,7 +249,7 @@ final class MoveEngine {
 			}
 			s.setThreadFlag(t, T_MOVE_PARENT_MASKED, false);
 			boolean held = m.unmaskParent(j);
-			m.ev.on(Ev.UNMASK_PARENT_MOVE, j, held ? 1 : 0, 0, 0);
+			m.events.on(Event.UNMASK_PARENT_MOVE, j, held ? 1 : 0, 0, 0);
 			return DONE;
 		}
 		case WRITE_ADDRESS: {
@@ -258,18 +258,18 @@ final class MoveEngine {
 				return PROGRESS;
 			}
 			s.setDevCpu(j, c);
-			m.ev.on(Ev.WRITE_ADDRESS, j, s.devCpu(j), s.devVec(j), seen(j));
+			m.events.on(Event.WRITE_ADDRESS, j, s.devCpu(j), s.devVec(j), seen(j));
 			return DONE;
 		}
 		case WRITE_ADDRESS_HI:
-			m.ev.on(Ev.WRITE_ADDRESS_HI, j, 0, 0, 0);
+			m.events.on(Event.WRITE_ADDRESS_HI, j, 0, 0, 0);
 			return PROGRESS;
 		case WRITE_DATA:
 			if (s.devVec(j) == s.vec(j)) {
 				return PROGRESS;
 			}
 			s.setDevVec(j, s.vec(j));
-			m.ev.on(Ev.WRITE_DATA, j, s.devCpu(j), s.devVec(j), seen(j));
+			m.events.on(Event.WRITE_DATA, j, s.devCpu(j), s.devVec(j), seen(j));
 			return DONE;
 		case WRITE_TMP_MESSAGE:
 			return writeMessage(j, s.prevCpu(j), s.vec(j), true, ctx, wholeMode(irq));
@@ -285,7 +285,7 @@ final class MoveEngine {
 					MsiWrite.FIRMWARE_SYNC);
 		case IRR_CHECK:
 			irrHit = s.pending(thisCpu, s.vec(j));
-			m.ev.on(Ev.IRR_CHECK, thisCpu, s.vec(j), irrHit ? 1 : 0, 0);
+			m.events.on(Event.IRR_CHECK, thisCpu, s.vec(j), irrHit ? 1 : 0, 0);
 			return DONE;
 		case RETRIGGER: {
 			if (!irrHit) {
@@ -299,11 +299,11 @@ final class MoveEngine {
 				return BLOCKED;
 			}
 			m.retrigger(j);
-			m.ev.on(Ev.RETRIGGER, j, s.cpu(j), s.vec(j), 0);
+			m.events.on(Event.RETRIGGER, j, s.cpu(j), s.vec(j), 0);
 			return DONE;
 		}
 		case UPDATE_IRTE:
-			m.ev.on(Ev.UPDATE_IRTE, j, s.cpu(j), s.vec(j), 0);
+			m.events.on(Event.UPDATE_IRTE, j, s.cpu(j), s.vec(j), 0);
 			if (s.flag(j, F_MOVE)) {
 				if (irq.release == Procedure.Release.IMMEDIATE) {
 					cleanupNow(j);
@@ -323,7 +323,7 @@ final class MoveEngine {
 			}
 			m.releasePrevious(j);
 			m.clearPrevious(j);
-			m.ev.on(Ev.CONTROLLER_MOVE, j, s.cpu(j), s.vec(j), (moved ? 1 : 0) | micro.arg() << 1);
+			m.events.on(Event.CONTROLLER_MOVE, j, s.cpu(j), s.vec(j), (moved ? 1 : 0) | micro.arg() << 1);
 			return DONE;
 		}
 		case FINISH:
@@ -332,7 +332,7 @@ final class MoveEngine {
 			}
 			if (irq.release == Procedure.Release.LAZY_TIMER) {
 				s.setFlag(j, F_TIMER, true);
-				m.ev.on(Ev.TIMER_ARMED, j, s.prevCpu(j), 0, 0);
+				m.events.on(Event.TIMER_ARMED, j, s.prevCpu(j), 0, 0);
 			} else if (irq.release == Procedure.Release.IMMEDIATE) {
 				cleanupNow(j);
 			}
@@ -348,14 +348,14 @@ final class MoveEngine {
 	}
 
 	private void cleanupNow(int j) {
-		m.ev.on(Ev.CLEANUP_IMMEDIATE, j, s.prevCpu(j), s.prevVec(j), 0);
+		m.events.on(Event.CLEANUP_IMMEDIATE, j, s.prevCpu(j), s.prevVec(j), 0);
 		m.releasePrevious(j);
 		m.clearPrevious(j);
 	}
 
 	/** The message kind the device now sees (for the trace only). */
 	private int seen(int j) {
-		if (!m.ev.recording()) {
+		if (!m.events.recording()) {
 			return 0;
 		}
 		int dc = s.devCpu(j);
@@ -377,7 +377,7 @@ final class MoveEngine {
 		if (mode == MsiWrite.FIRMWARE_SYNC && ctx == CTX_STOP_MACHINE) {
 			// migrate_one_irq() calls irq_do_set_affinity() without chip_bus_lock()/chip_bus_sync_unlock():
 			// cdx_msi_write_msg() (drivers/cdx/cdx_msi.c) only stores the message; the firmware never hears of it.
-			m.ev.on(Ev.FIRMWARE_STORED, j, c, k, 0);
+			m.events.on(Event.FIRMWARE_STORED, j, c, k, 0);
 			return DONE;
 		}
 		if (mode.isQueued()) {
@@ -390,7 +390,7 @@ final class MoveEngine {
 			s.setQueuedCpu(j, c);
 			s.setQueuedVec(j, k);
 			s.setFlag(j, F_QUEUED, true);
-			m.ev.on(Ev.QUEUE_WRITE, j, c, k, (tmp ? 1 : 0) | (mode == MsiWrite.WORK_QUEUE ? 2 : 0));
+			m.events.on(Event.QUEUE_WRITE, j, c, k, (tmp ? 1 : 0) | (mode == MsiWrite.WORK_QUEUE ? 2 : 0));
 			return DONE;
 		}
 		if (s.devCpu(j) == c && s.devVec(j) == k) {
@@ -398,13 +398,13 @@ final class MoveEngine {
 		}
 		s.setDevCpu(j, c);
 		s.setDevVec(j, k);
-		m.ev.on(mode == MsiWrite.FIRMWARE_SYNC ? Ev.FIRMWARE_WRITE : Ev.WRITE_MESSAGE, j, c, k, tmp ? 1 : 0);
+		m.events.on(mode == MsiWrite.FIRMWARE_SYNC ? Event.FIRMWARE_WRITE : Event.WRITE_MESSAGE, j, c, k, tmp ? 1 : 0);
 		return DONE;
 	}
 
 	/** lockdep: "possible recursive locking detected"; the CPU spins on the lock forever. */
 	private int recursiveLock(int t, int j, int thisCpu, int lock) {
-		m.ev.on(Ev.RECURSIVE_LOCK, t, thisCpu, (s.stopMachineOwner() == t ? 1 : 0) | lock << 1, j);
+		m.events.on(Event.RECURSIVE_LOCK, t, thisCpu, (s.stopMachineOwner() == t ? 1 : 0) | lock << 1, j);
 		m.violate(Property.DEADLOCK);
 		s.setThreadFlag(t, T_HUNG, true);
 		return HUNG;

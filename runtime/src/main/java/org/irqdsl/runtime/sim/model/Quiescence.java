@@ -11,11 +11,11 @@ import org.irqdsl.runtime.sim.config.Property;
  */
 public final class Quiescence {
 
-	private final Scenario sc;
+	private final Scenario scenario;
 	private final MachineState s;
 
 	public Quiescence(Scenario scenario) {
-		this.sc = scenario;
+		this.scenario = scenario;
 		this.s = new MachineState(scenario);
 	}
 
@@ -27,12 +27,12 @@ public final class Quiescence {
 
 	/** A deferred move that can never finish (it waits for a lock forever) hangs its CPU in the interrupt. */
 	private boolean moverStuck(long[] w) {
-		if (!sc.hasPendingMoves) {
+		if (!scenario.hasPendingMoves) {
 			return false;
 		}
 		s.bind(w);
-		for (int c = 0; c < sc.cpuCount; c++) {
-			if (s.threadFlag(sc.mover(c), T_MOVER_ACTIVE)) {
+		for (int c = 0; c < scenario.cpuCount; c++) {
+			if (s.threadFlag(scenario.mover(c), T_MOVER_ACTIVE)) {
 				return true;
 			}
 		}
@@ -42,7 +42,7 @@ public final class Quiescence {
 	/** The first CPU thread that has not finished, or -1. */
 	public int blockedThread(long[] w) {
 		s.bind(w);
-		for (ThreadProgram p : sc.threads) {
+		for (ThreadProgram p : scenario.threads) {
 			if (!p.device && s.op(p.index) < p.ops.length && !parked(p)) {
 				return p.index;
 			}
@@ -58,7 +58,7 @@ public final class Quiescence {
 	/** The first irq whose raise no handler answered, or -1 (only meaningful without a blocked thread). */
 	public int lostIrq(long[] w) {
 		s.bind(w);
-		for (int j = 0; j < sc.irqs.length; j++) {
+		for (int j = 0; j < scenario.irqs.length; j++) {
 			if (s.flag(j, F_OWED) && s.flag(j, F_ALIVE) && s.depth(j) == 0) {
 				return j;
 			}
@@ -69,20 +69,20 @@ public final class Quiescence {
 	/** Why thread t cannot go on in state w, in the kernel's words. */
 	public String blockReason(long[] w, int t) {
 		s.bind(w);
-		ThreadProgram p = sc.threads[t];
+		ThreadProgram p = scenario.threads[t];
 		String doing = p.opText(s.op(t));
 		if (s.threadFlag(t, T_HUNG)) {
 			return "spins forever on vector_lock, which it already holds (" + doing + ")";
 		}
 		int lock = s.vectorLockOwner();
 		if (lock >= 0 && lock != t) {
-			return "waits for vector_lock, held by " + sc.slotTitle(lock) + " (" + doing + ")";
+			return "waits for vector_lock, held by " + scenario.slotTitle(lock) + " (" + doing + ")";
 		}
 		int stopper = s.stopMachineOwner();
 		if (stopper >= 0 && stopper != t) {
-			return "stopped by stop_machine() of " + sc.threads[stopper].title + " (" + doing + ")";
+			return "stopped by stop_machine() of " + scenario.threads[stopper].title + " (" + doing + ")";
 		}
-		for (ThreadProgram q : sc.threads) {
+		for (ThreadProgram q : scenario.threads) {
 			if (q.index != t && !q.device && s.threadFlag(q.index, T_IRQS_OFF)) {
 				return "waits for " + q.title + " to leave its interrupt-off section (" + doing + ")";
 			}

@@ -1,6 +1,6 @@
 package org.irqdsl.runtime.sim.model;
 
-import static org.irqdsl.runtime.sim.model.Codes.*;
+import static org.irqdsl.runtime.sim.model.EventArgs.*;
 import static org.irqdsl.runtime.sim.model.MachineState.*;
 
 import org.irqdsl.runtime.sim.config.MsiWrite;
@@ -25,7 +25,7 @@ final class ThreadSteps {
 	}
 
 	boolean step(int t) {
-		ThreadProgram p = m.sc.threads[t];
+		ThreadProgram p = m.scenario.threads[t];
 		int opIndex = s.op(t);
 		if (opIndex >= p.ops.length || s.threadFlag(t, T_HUNG)) {
 			return false;
@@ -45,7 +45,7 @@ final class ThreadSteps {
 		if ((stopper >= 0 && stopper != t) || m.irqsOffByThread(p.cpu, t)) {
 			return false; // stopped by stop_machine(), or its CPU is in another thread's interrupt-off section
 		}
-		if (m.sc.hasVmd && s.flowVmd(p.cpu) >= 0) {
+		if (m.scenario.hasVmd && s.flowVmd(p.cpu) >= 0) {
 			return false; // its CPU is running a flow handler
 		}
 		if (m.moverActive(p.cpu)) {
@@ -81,7 +81,7 @@ final class ThreadSteps {
 	 * until the thread ends; an at-once procedure runs in the caller's process context.
 	 */
 	private boolean setAffinity(int t, ThreadProgram p, CompiledOp op) {
-		boolean deferred = m.sc.irqs[op.irq()].movesDeferred();
+		boolean deferred = m.scenario.irqs[op.irq()].movesDeferred();
 		if (deferred && op.pending() && s.micro(t) == 0) {
 			return setAffinityPending(t, p, op);
 		}
@@ -107,14 +107,14 @@ final class ThreadSteps {
 	private boolean setAffinityPending(int t, ThreadProgram p, CompiledOp op) {
 		int j = op.irq();
 		if (!s.flag(j, F_ALIVE) || !s.flag(j, F_STARTED)) {
-			m.ev.on(Ev.MOVE_REJECTED, j, REJ_NOT_REQUESTED, 0, 0);
+			m.events.on(Event.MOVE_REJECTED, j, REJ_NOT_REQUESTED, 0, 0);
 		} else if (!s.online(op.cpu())) {
-			m.ev.on(Ev.MOVE_REJECTED, j, REJ_TARGET_OFFLINE, op.cpu(), 0);
+			m.events.on(Event.MOVE_REJECTED, j, REJ_TARGET_OFFLINE, op.cpu(), 0);
 		} else {
 			s.setPendCpu(j, op.cpu());
 			s.setPendVec(j, op.vector() >= 0 ? op.vector() : s.noVec);
 			s.setFlag(j, F_SETAFF_PENDING, true);
-			m.ev.on(Ev.SETAFF_PENDING, j, op.cpu(), op.vector(), 0);
+			m.events.on(Event.SETAFF_PENDING, j, op.cpu(), op.vector(), 0);
 		}
 		finishOp(t, p);
 		return true;
@@ -123,9 +123,9 @@ final class ThreadSteps {
 	/** request_irq(): activate (vector), write the message, start up; the driver then enables the device. */
 	private boolean requestIrq(int t, ThreadProgram p, CompiledOp op) {
 		int j = op.irq();
-		IrqInfo irq = m.sc.irqs[j];
+		IrqInfo irq = m.scenario.irqs[j];
 		if (s.flag(j, F_ALIVE)) {
-			m.ev.on(Ev.REQUEST_REJECTED, j, REQ_ALREADY, 0, 0);
+			m.events.on(Event.REQUEST_REJECTED, j, REQ_ALREADY, 0, 0);
 			finishOp(t, p);
 			return true;
 		}
@@ -135,13 +135,13 @@ final class ThreadSteps {
 		}
 		int c = op.cpu() >= 0 ? op.cpu() : m.lowestOnline(-1);
 		if (c < 0 || !s.online(c)) {
-			m.ev.on(Ev.REQUEST_REJECTED, j, REQ_NO_CPU, 0, 0);
+			m.events.on(Event.REQUEST_REJECTED, j, REQ_NO_CPU, 0, 0);
 			finishOp(t, p);
 			return true;
 		}
 		int k = op.vector() >= 0 ? op.vector() : m.lowestFreeVector(c);
 		if (k < 0 || (s.owner(c, k) >= 0 && s.owner(c, k) != j)) {
-			m.ev.on(Ev.REQUEST_REJECTED, j, REQ_NO_VECTOR, c, 0);
+			m.events.on(Event.REQUEST_REJECTED, j, REQ_NO_VECTOR, c, 0);
 			finishOp(t, p);
 			return true;
 		}
@@ -168,8 +168,8 @@ final class ThreadSteps {
 			s.setDevVec(j, mk);
 			kind = irq.msiWrite == MsiWrite.FIRMWARE_SYNC ? REQ_FIRMWARE_SYNC : REQ_WRITTEN;
 		}
-		m.ev.on(Ev.REQUEST_IRQ, j, c, k, kind);
-		m.ev.on(Ev.STARTUP, j, 0, 0, 0);
+		m.events.on(Event.REQUEST_IRQ, j, c, k, kind);
+		m.events.on(Event.STARTUP, j, 0, 0, 0);
 		finishOp(t, p);
 		return true;
 	}
@@ -177,17 +177,17 @@ final class ThreadSteps {
 	/** free_irq(): shutdown and deactivate; for a VMD child list_del_rcu(), then (grace period?) the descriptor freed. */
 	private boolean freeIrq(int t, ThreadProgram p, CompiledOp op) {
 		int j = op.irq();
-		IrqInfo irq = m.sc.irqs[j];
+		IrqInfo irq = m.scenario.irqs[j];
 		if (irq.isVmdChild()) {
 			if (s.stage(t) == 0) {
 				if (!s.flag(j, F_ALIVE)) {
-					m.ev.on(Ev.FREE_NOT_REQUESTED, j, 0, 0, 0);
+					m.events.on(Event.FREE_NOT_REQUESTED, j, 0, 0, 0);
 					finishOp(t, p);
 					return true;
 				}
 				s.setFlag(j, F_ON_LIST, false);
 				s.setFlag(j, F_DEV_MASK, true);
-				m.ev.on(Ev.VMD_LIST_DEL, j, irq.vmdParent, 0, 0);
+				m.events.on(Event.VMD_LIST_DEL, j, irq.vmdParent, 0, 0);
 				s.setStage(t, 1);
 				return true;
 			}
@@ -196,12 +196,12 @@ final class ThreadSteps {
 				return false; // synchronize_srcu() waits for the flow handlers inside srcu_read_lock()
 			}
 			s.setFlag(j, F_ALIVE | F_OWED | F_DESC_PENDING, false);
-			m.ev.on(Ev.VMD_FREE, j, grace ? 1 : 0, 0, 0);
+			m.events.on(Event.VMD_FREE, j, grace ? 1 : 0, 0, 0);
 			finishOp(t, p);
 			return true;
 		}
 		if (!s.flag(j, F_ALIVE)) {
-			m.ev.on(Ev.FREE_NOT_REQUESTED, j, 0, 0, 0);
+			m.events.on(Event.FREE_NOT_REQUESTED, j, 0, 0, 0);
 			finishOp(t, p);
 			return true;
 		}
@@ -223,13 +223,13 @@ final class ThreadSteps {
 		s.setCredit(j, 0);
 		s.setCpu(j, s.noCpu);
 		s.setVec(j, s.noVec);
-		m.ev.on(Ev.FREE_IRQ, j, c, k, 0);
+		m.events.on(Event.FREE_IRQ, j, c, k, 0);
 		finishOp(t, p);
 		return true;
 	}
 
 	private boolean flowRunning(int vmd) {
-		for (int c = 0; c < m.sc.cpuCount; c++) {
+		for (int c = 0; c < m.scenario.cpuCount; c++) {
 			if (s.flowVmd(c) == vmd) {
 				return true;
 			}
@@ -241,7 +241,7 @@ final class ThreadSteps {
 		int j = op.irq();
 		int d = Math.min(s.depth(j) + 1, 3);
 		s.setDepth(j, d);
-		m.ev.on(Ev.DISABLE, j, d, 0, 0);
+		m.events.on(Event.DISABLE, j, d, 0, 0);
 		finishOp(t, p);
 		return true;
 	}
@@ -251,7 +251,7 @@ final class ThreadSteps {
 		int j = op.irq();
 		int d = s.depth(j);
 		if (d == 0) {
-			m.ev.on(Ev.ENABLE_UNBALANCED, j, 0, 0, 0);
+			m.events.on(Event.ENABLE_UNBALANCED, j, 0, 0, 0);
 			finishOp(t, p);
 			return true;
 		}
@@ -260,14 +260,14 @@ final class ThreadSteps {
 			return false; // irq_retrigger() -> apic_retrigger_irq() takes vector_lock
 		}
 		s.setDepth(j, d - 1);
-		m.ev.on(Ev.ENABLE, j, d - 1, 0, 0);
+		m.events.on(Event.ENABLE, j, d - 1, 0, 0);
 		if (d > 1) {
 			finishOp(t, p);
 			return true;
 		}
 		if (s.flag(j, F_DISABLE_MASKED)) {
 			s.setFlag(j, F_DISABLE_MASKED | F_DEV_MASK, false);
-			m.ev.on(Ev.UNMASK_DEVICE, j, 0, 0, 0);
+			m.events.on(Event.UNMASK_DEVICE, j, 0, 0, 0);
 			if (s.flag(j, F_DEV_PENDING)) {
 				s.setFlag(j, F_DEV_PENDING, false);
 				m.device.send(j);
@@ -275,13 +275,13 @@ final class ThreadSteps {
 		}
 		if (s.flag(j, F_PARENT_MASKED)) {
 			boolean held = m.unmaskParent(j);
-			m.ev.on(Ev.UNMASK_PARENT, j, held ? 1 : 0, 0, 0);
+			m.events.on(Event.UNMASK_PARENT, j, held ? 1 : 0, 0, 0);
 		}
 		s.setFlag(j, F_MASK_FAILED, false);
 		if (resend) {
 			s.setFlag(j, F_DESC_PENDING, false);
 			m.retrigger(j);
-			m.ev.on(Ev.RESEND, j, s.cpu(j), s.vec(j), 0);
+			m.events.on(Event.RESEND, j, s.cpu(j), s.vec(j), 0);
 		}
 		finishOp(t, p);
 		return true;
@@ -301,14 +301,14 @@ final class ThreadSteps {
 			switch (s.stage(t)) {
 			case OFF_STAGE_ONE: {
 				if (s.micro(t) == 0) {
-					int j = m.sc.hotUnplug.sleepersFirst() ? nextStageOne(n, s.cursor(t)) : -1;
+					int j = m.scenario.hotUnplug.sleepersFirst() ? nextStageOne(n, s.cursor(t)) : -1;
 					if (j < 0) {
 						s.setStage(t, OFF_ENTER);
 						s.setCursor(t, 0);
 						continue;
 					}
 					s.setCursor(t, j);
-					m.ev.on(Ev.MIGRATE_STAGE_ONE, j, 0, 0, 0);
+					m.events.on(Event.MIGRATE_STAGE_ONE, j, 0, 0, 0);
 				}
 				return migrateStep(t, p.cpu, CTX_PROCESS, n);
 			}
@@ -318,12 +318,12 @@ final class ThreadSteps {
 				}
 				s.setStopMachineOwner(t);
 				s.setOnline(n, false);
-				m.ev.on(Ev.STOP_MACHINE_ENTER, n, 0, 0, 0);
-				if (m.ev.recording()) {
+				m.events.on(Event.STOP_MACHINE_ENTER, n, 0, 0, 0);
+				if (m.events.recording()) {
 					// what the outgoing CPU's IRR holds now was raised before stop_machine(): in flight
 					for (long irr = s.irr(n); irr != 0; irr &= irr - 1) {
 						int k = Long.numberOfTrailingZeros(irr);
-						m.ev.on(Ev.IN_FLIGHT, n, k, s.owner(n, k), 0);
+						m.events.on(Event.IN_FLIGHT, n, k, s.owner(n, k), 0);
 					}
 				}
 				s.setStage(t, OFF_MIGRATE);
@@ -333,7 +333,7 @@ final class ThreadSteps {
 				if (s.micro(t) == 0) {
 					int j = nextOn(n, s.cursor(t));
 					if (j < 0) {
-						s.setStage(t, op.forwardPending() || m.sc.hotUnplug.retriggerPending() ? OFF_FORWARD : OFF_EXIT);
+						s.setStage(t, op.forwardPending() || m.scenario.hotUnplug.retriggerPending() ? OFF_FORWARD : OFF_EXIT);
 						continue;
 					}
 					s.setCursor(t, j);
@@ -368,8 +368,8 @@ final class ThreadSteps {
 	}
 
 	private int nextStageOne(int n, int from) {
-		for (int j = from; j < m.sc.irqs.length; j++) {
-			IrqInfo irq = m.sc.irqs[j];
+		for (int j = from; j < m.scenario.irqs.length; j++) {
+			IrqInfo irq = m.scenario.irqs[j];
 			if (irq.msiWrite == MsiWrite.FIRMWARE_SYNC && !irq.routedByController && s.flag(j, F_ALIVE)
 					&& s.cpu(j) == n) {
 				return j;
@@ -379,7 +379,7 @@ final class ThreadSteps {
 	}
 
 	private int nextOn(int n, int from) {
-		for (int j = from; j < m.sc.irqs.length; j++) {
+		for (int j = from; j < m.scenario.irqs.length; j++) {
 			if (s.flag(j, F_ALIVE) && s.cpu(j) == n) {
 				return j;
 			}
@@ -392,13 +392,13 @@ final class ThreadSteps {
 		if (s.stopMachineOwner() >= 0 || s.anyLockHeld()) {
 			return false;
 		}
-		for (ThreadProgram q : m.sc.threads) {
+		for (ThreadProgram q : m.scenario.threads) {
 			if (q.index != t && s.threadFlag(q.index, T_IRQS_OFF)) {
 				return false;
 			}
 		}
-		for (int c = 0; c < m.sc.cpuCount; c++) {
-			if ((m.sc.hasVmd && s.flowVmd(c) >= 0) || m.moverActive(c)) {
+		for (int c = 0; c < m.scenario.cpuCount; c++) {
+			if ((m.scenario.hasVmd && s.flowVmd(c) >= 0) || m.moverActive(c)) {
 				return false;
 			}
 		}
@@ -414,9 +414,9 @@ final class ThreadSteps {
 			int o = s.owner(n, k);
 			if (o >= 0 && m.validCpu(s.cpu(o)) && s.cpu(o) != n && s.online(s.cpu(o))) {
 				s.setPending(s.cpu(o), s.vec(o));
-				m.ev.on(Ev.FORWARD, k, o, s.cpu(o), s.vec(o));
+				m.events.on(Event.FORWARD, k, o, s.cpu(o), s.vec(o));
 			} else {
-				m.ev.on(Ev.FORWARD_DROPPED, n, k, 0, 0);
+				m.events.on(Event.FORWARD_DROPPED, n, k, 0, 0);
 			}
 		}
 		s.setIrr(n, 0);
@@ -424,20 +424,20 @@ final class ThreadSteps {
 
 	/** The CPU is gone: irq_force_complete_move() for moves away from it; its IRR is never serviced again. */
 	private void cpuDead(int n) {
-		for (int j = 0; j < m.sc.irqs.length; j++) {
+		for (int j = 0; j < m.scenario.irqs.length; j++) {
 			if (s.flag(j, F_MOVE) && s.prevCpu(j) == n) {
 				int pk = s.prevVec(j);
 				m.releasePrevious(j);
 				m.clearPrevious(j);
-				m.ev.on(Ev.FORCE_COMPLETE, j, n, pk, 0);
+				m.events.on(Event.FORCE_COMPLETE, j, n, pk, 0);
 			}
 		}
-		m.ev.on(Ev.CPU_DEAD, n, 0, 0, 0);
+		m.events.on(Event.CPU_DEAD, n, 0, 0, 0);
 		long irr = s.irr(n);
 		while (irr != 0) {
 			int k = Long.numberOfTrailingZeros(irr);
 			irr &= irr - 1;
-			m.ev.on(Ev.DEAD_PENDING, n, k, 0, 0);
+			m.events.on(Event.DEAD_PENDING, n, k, 0, 0);
 		}
 	}
 
@@ -448,7 +448,7 @@ final class ThreadSteps {
 			s.setOnline(n, true);
 			s.setIrr(n, 0);
 		}
-		m.ev.on(Ev.CPU_ONLINE, n, already ? 1 : 0, 0, 0);
+		m.events.on(Event.CPU_ONLINE, n, already ? 1 : 0, 0, 0);
 		finishOp(t, p);
 		return true;
 	}

@@ -1,6 +1,6 @@
 package org.irqdsl.runtime.sim.trace;
 
-import static org.irqdsl.runtime.sim.model.Codes.*;
+import static org.irqdsl.runtime.sim.model.EventArgs.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import org.irqdsl.runtime.sim.config.ProcedurePath;
 import org.irqdsl.runtime.sim.config.ProcedureStep;
 import org.irqdsl.runtime.sim.config.MsiWrite;
 import org.irqdsl.runtime.sim.config.Property;
-import org.irqdsl.runtime.sim.model.Ev;
+import org.irqdsl.runtime.sim.model.Event;
 import org.irqdsl.runtime.sim.model.IrqInfo;
 import org.irqdsl.runtime.sim.model.Scenario;
 
@@ -25,26 +25,26 @@ import org.irqdsl.runtime.sim.model.Scenario;
  */
 final class EventText {
 
-	private final Scenario sc;
+	private final Scenario scenario;
 	private final Property property;
 
 	EventText(Scenario scenario, Property property) {
-		this.sc = scenario;
+		this.scenario = scenario;
 		this.property = property;
 	}
 
 	/** The lines of one event, told in a column that belongs to {@code device} (null for a CPU or env column). */
-	List<TraceLine> lines(Ev ev, int a, int b, int c, int d, String device) {
-		Map<String, Object> args = args(ev, a, b, c, d);
+	List<TraceLine> lines(Event events, int a, int b, int c, int d, String device) {
+		Map<String, Object> args = args(events, a, b, c, d);
 		List<TraceLine> out = new ArrayList<>();
-		for (String text : texts(ev, a, b, c, d, device)) {
-			out.add(new TraceLine(text, ev.jsonName(), args));
+		for (String text : texts(events, a, b, c, d, device)) {
+			out.add(new TraceLine(text, events.jsonName(), args));
 		}
 		return out;
 	}
 
-	private List<String> texts(Ev ev, int a, int b, int c, int d, String device) {
-		return switch (ev) {
+	private List<String> texts(Event events, int a, int b, int c, int d, String device) {
+		return switch (events) {
 		case RAISE -> List.of(raiseText(a, b, c, d, device));
 		case RAISE_FREED -> List.of(local(a, device) + " raised after free_irq: nobody wants it");
 		case RAISE_VIA_VMD -> List.of("raise " + local(a, device) + " -> through VMD " + irq(b));
@@ -122,7 +122,7 @@ final class EventText {
 		case IRR_CHECK -> List.of("lapic_vector_set_in_irr(" + hex(b) + ") on " + cpu(a) + ": "
 				+ (c == 1 ? "pending" : "not pending"));
 		case RETRIGGER -> List.of("apic_retrigger_irq: IPI -> " + cpu(b) + " " + vec(c));
-		case RECURSIVE_LOCK -> lockdep(a, b, c & 1, sc.lockName(c >> 1), d);
+		case RECURSIVE_LOCK -> lockdep(a, b, c & 1, scenario.lockName(c >> 1), d);
 		case UPDATE_IRTE -> List.of("modify_irte: IRTE of " + irq(a) + " -> " + cpu(b) + " " + vec(c)
 				+ " (atomic; message unchanged)");
 		case CONTROLLER_MOVE -> List.of(((d >> 1) == 1 ? "gic_set_affinity: SPI route of " + irq(a) + " -> " + cpu(b)
@@ -138,7 +138,7 @@ final class EventText {
 		});
 		case STARTUP -> List.of("irq_startup; driver enables the interrupt in the device");
 		case FREE_IRQ -> List.of("free_irq(" + irq(a) + "): irq_shutdown, deactivate ("
-				+ (b >= 0 && b < sc.cpuCount ? cpu(b) + " " + vec(c) + " freed" : "no vector") + "), irq_free_descs");
+				+ (b >= 0 && b < scenario.cpuCount ? cpu(b) + " " + vec(c) + " freed" : "no vector") + "), irq_free_descs");
 		case FREE_NOT_REQUESTED -> List.of("free_irq(" + irq(a) + "): Trying to free already-free IRQ");
 		case VMD_LIST_DEL -> List.of("free_irq(" + irq(a) + "): irq_shutdown",
 				"  vmd_msi_deactivate: list_del_rcu(vmdirq)");
@@ -153,7 +153,7 @@ final class EventText {
 		case UNMASK_PARENT -> List.of("unmask " + irq(a) + " at the parent irqchip" + (b == 1 ? ": held interrupt replayed" : ""));
 		case RESEND -> List.of("check_irq_resend: retrigger -> " + cpu(b) + " " + vec(c));
 		case STOP_MACHINE_ENTER -> List.of("stop_machine: take_cpu_down(" + cpu(a) + ")",
-				"  set_cpu_online(" + sc.cpuIds[a] + ", false)");
+				"  set_cpu_online(" + scenario.cpuIds[a] + ", false)");
 		case FORWARD -> List.of("fixup_irqs: IRR " + vec(a) + " (" + irq(b) + ") retriggered -> " + cpu(c) + " " + vec(d));
 		case FORWARD_DROPPED -> List.of("fixup_irqs: IRR " + vec(b) + " has no irq: dropped");
 		case IN_FLIGHT -> List.of("  in flight: " + cpu(a) + " IRR holds " + vec(b) + (c >= 0 ? " (" + irq(c) + ")" : "")
@@ -176,7 +176,7 @@ final class EventText {
 		case MSG_TMP -> " (tmp message: old address, new data)";
 		case MSG_TORN -> " (torn message: new address, old data)";
 		case MSG_OTHER -> queued ? " (old message: queued write not done)" : " (stale message)";
-		case MSG_CONTROLLER -> sc.irqs[j].procedure.writesMessage() || hasIrte(sc.irqs[j]) ? " (via the IRTE)" : " (via the controller's routing)";
+		case MSG_CONTROLLER -> scenario.irqs[j].procedure.writesMessage() || hasIrte(scenario.irqs[j]) ? " (via the IRTE)" : " (via the controller's routing)";
 		default -> "";
 		});
 		if (queued && kind != MSG_OLD && kind != MSG_OTHER) {
@@ -219,9 +219,9 @@ final class EventText {
 	 * apic_retrigger_irq() inside msi_set_affinity() (seed 003), or any lock a procedure takes twice.
 	 */
 	private List<String> lockdep(int thread, int cpuIndex, int inStopMachine, String lock, int j) {
-		String task = inStopMachine == 1 ? "migration/" + sc.cpuIds[cpuIndex]
-				: sc.slotTitle(thread);
-		String holder = j >= 0 && j < sc.irqs.length ? moveFunction(j) : "msi_set_affinity";
+		String task = inStopMachine == 1 ? "migration/" + scenario.cpuIds[cpuIndex]
+				: scenario.slotTitle(thread);
+		String holder = j >= 0 && j < scenario.irqs.length ? moveFunction(j) : "msi_set_affinity";
 		boolean retrigger = lock.equals("vector_lock") && retriggerAt(j);
 		String taker = retrigger ? "apic_retrigger_irq" : holder;
 		return List.of(taker + ": lock(" + lock + ")",
@@ -235,12 +235,12 @@ final class EventText {
 	}
 
 	private boolean retriggerAt(int j) {
-		return j >= 0 && j < sc.irqs.length && sc.irqs[j].procedure.paths().stream().flatMap(p -> p.steps().stream())
+		return j >= 0 && j < scenario.irqs.length && scenario.irqs[j].procedure.paths().stream().flatMap(p -> p.steps().stream())
 				.anyMatch(st -> st.action() == ProcedureStep.Action.RETRIGGER_IF_PENDING);
 	}
 
 	private String moveFunction(int j) {
-		return sc.irqs[j].procedure.function();
+		return scenario.irqs[j].procedure.function();
 	}
 
 	private static boolean hasIrte(IrqInfo irq) {
@@ -249,12 +249,12 @@ final class EventText {
 	}
 
 	private String lockName(int i) {
-		return sc.lockName(i);
+		return scenario.lockName(i);
 	}
 
 	/** Why a procedure took path {@code p}: the first guard of the path before it that did not hold. */
 	private String pathText(int j, int p, int failed) {
-		Procedure proc = sc.irqs[j].procedure;
+		Procedure proc = scenario.irqs[j].procedure;
 		String name = p < proc.paths().size() ? proc.paths().get(p).name() : "none (no path's guards hold: nothing written)";
 		String why = "";
 		if (p > 0 && failed > 0) {
@@ -266,19 +266,19 @@ final class EventText {
 	}
 
 	private boolean isOf(int j, String device) {
-		return device != null && sc.irqs[j].ref.device().equals(device);
+		return device != null && scenario.irqs[j].ref.device().equals(device);
 	}
 
 	private String local(int j, String device) {
-		return isOf(j, device) ? sc.irqs[j].ref.local() : irq(j);
+		return isOf(j, device) ? scenario.irqs[j].ref.local() : irq(j);
 	}
 
 	String irq(int j) {
-		return j >= 0 && j < sc.irqs.length ? sc.irqs[j].name : "?";
+		return j >= 0 && j < scenario.irqs.length ? scenario.irqs[j].name : "?";
 	}
 
 	String cpu(int c) {
-		return c >= 0 && c < sc.cpuCount ? "cpu " + sc.cpuIds[c] : "no cpu";
+		return c >= 0 && c < scenario.cpuCount ? "cpu " + scenario.cpuIds[c] : "no cpu";
 	}
 
 	String vec(int k) {
@@ -286,27 +286,27 @@ final class EventText {
 	}
 
 	String hex(int k) {
-		return k >= 0 && k < sc.vectors.length ? String.format("0x%x", sc.vectors[k]) : "none";
+		return k >= 0 && k < scenario.vectors.length ? String.format("0x%x", scenario.vectors[k]) : "none";
 	}
 
 	private String target(int c, int k) {
-		if (c == sc.cpuCount) {
+		if (c == scenario.cpuCount) {
 			return "remap entry of the irq";
 		}
 		return cpu(c) + " " + vec(k);
 	}
 
-	private Map<String, Object> args(Ev ev, int a, int b, int c, int d) {
+	private Map<String, Object> args(Event events, int a, int b, int c, int d) {
 		int[] values = {a, b, c, d};
 		Map<String, Object> out = new LinkedHashMap<>();
-		for (int i = 0; i < ev.args.length; i++) {
-			String name = ev.args[i];
+		for (int i = 0; i < events.args.length; i++) {
+			String name = events.args[i];
 			int v = values[i];
 			out.put(name, switch (name) {
 			case "irq", "vmd", "child" -> irq(v);
 			case "cpu" -> nameOrIndex(v);
 			case "vector", "newVector" -> hex(v);
-			case "thread" -> v >= 0 && v < sc.slots() ? sc.slotTitle(v) : "?";
+			case "thread" -> v >= 0 && v < scenario.slots() ? scenario.slotTitle(v) : "?";
 			default -> v;
 			});
 		}
@@ -314,6 +314,6 @@ final class EventText {
 	}
 
 	private Object nameOrIndex(int c) {
-		return c >= 0 && c < sc.cpuCount ? (Object) sc.cpuIds[c] : "none";
+		return c >= 0 && c < scenario.cpuCount ? (Object) scenario.cpuIds[c] : "none";
 	}
 }

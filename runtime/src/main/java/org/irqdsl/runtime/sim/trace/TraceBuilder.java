@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.irqdsl.runtime.sim.config.Property;
 import org.irqdsl.runtime.sim.explore.Violation;
-import org.irqdsl.runtime.sim.model.Ev;
+import org.irqdsl.runtime.sim.model.Event;
 import org.irqdsl.runtime.sim.model.EventSink;
 import org.irqdsl.runtime.sim.model.Independence;
 import org.irqdsl.runtime.sim.model.Machine;
@@ -29,13 +29,13 @@ public final class TraceBuilder {
 	/** The column of environment steps that run on no CPU (a queued firmware write completing). */
 	public static final String ENV = "env";
 
-	private final Scenario sc;
+	private final Scenario scenario;
 	private final Machine machine;
 	private final Independence independence;
 	private final Quiescence quiescence;
 
 	public TraceBuilder(Scenario scenario) {
-		this.sc = scenario;
+		this.scenario = scenario;
 		this.machine = new Machine(scenario);
 		this.independence = new Independence(scenario);
 		this.quiescence = new Quiescence(scenario);
@@ -68,7 +68,7 @@ public final class TraceBuilder {
 			return quiescence.blockedThread(end);
 		}
 		int j = quiescence.lostIrq(end);
-		return sc.threads.length + sc.cpuCount + j;
+		return scenario.threads.length + scenario.cpuCount + j;
 	}
 
 	private int[] project(int[] steps, int subject) {
@@ -83,14 +83,14 @@ public final class TraceBuilder {
 		if (end == null || !stillShows(v, end, subject, steps)) {
 			return null;
 		}
-		return new Trace(v.property(), sc.config.scenario(), columns(out), out, conclusion(v, end, out), projected);
+		return new Trace(v.property(), scenario.config.scenario(), columns(out), out, conclusion(v, end, out), projected);
 	}
 
 	/** Replays {@code steps}; records them into {@code out} when given; null when a step is blocked. */
 	private long[] replay(int[] steps, List<TraceStep> out, Property property) {
-		long[] w = sc.initialState();
-		MachineState view = new MachineState(sc);
-		EventText text = property == null ? null : new EventText(sc, property);
+		long[] w = scenario.initialState();
+		MachineState view = new MachineState(scenario);
+		EventText text = property == null ? null : new EventText(scenario, property);
 		for (int i = 0; i < steps.length; i++) {
 			int step = steps[i];
 			String column = column(step, view.bind(w));
@@ -102,7 +102,7 @@ public final class TraceBuilder {
 				String device = deviceOf(step);
 				List<TraceLine> lines = new ArrayList<>();
 				for (int[] e : rec.events) {
-					lines.addAll(text.lines(Ev.values()[e[0]], e[1], e[2], e[3], e[4], device));
+					lines.addAll(text.lines(Event.values()[e[0]], e[1], e[2], e[3], e[4], device));
 				}
 				out.add(new TraceStep(i + 1, column, actor(step), lines));
 			}
@@ -112,7 +112,7 @@ public final class TraceBuilder {
 
 	private boolean stillShows(Violation v, long[] end, int subject, int[] steps) {
 		if (!v.atQuiescence()) {
-			return (new MachineState(sc).bind(end).violations() & v.property().bit()) != 0;
+			return (new MachineState(scenario).bind(end).violations() & v.property().bit()) != 0;
 		}
 		if (!componentQuiescent(end, independence.componentOf(subject))) {
 			return false;
@@ -120,7 +120,7 @@ public final class TraceBuilder {
 		if (v.property() == Property.DEADLOCK) {
 			return quiescence.blockedThread(end) == subject;
 		}
-		return quiescence.lostIrq(end) == subject - sc.threads.length - sc.cpuCount;
+		return quiescence.lostIrq(end) == subject - scenario.threads.length - scenario.cpuCount;
 	}
 
 	private boolean componentQuiescent(long[] end, int component) {
@@ -136,28 +136,28 @@ public final class TraceBuilder {
 	}
 
 	private String column(int step, MachineState s) {
-		int a = Step.a(step);
+		int a = Step.subject(step);
 		return switch (Step.kind(step)) {
-		case Step.THREAD -> sc.threads[a].title;
-		case Step.TAKE, Step.FLOW, Step.MOVER -> "CPU" + sc.cpuIds[a];
+		case Step.THREAD -> scenario.threads[a].title;
+		case Step.TAKE, Step.FLOW, Step.MOVER -> "CPU" + scenario.cpuIds[a];
 		case Step.TIMER, Step.CLEANUP -> {
 			int c = s.prevCpu(a);
-			yield c >= 0 && c < sc.cpuCount ? "CPU" + sc.cpuIds[c] : ENV;
+			yield c >= 0 && c < scenario.cpuCount ? "CPU" + scenario.cpuIds[c] : ENV;
 		}
 		default -> ENV;
 		};
 	}
 
 	private String actor(int step) {
-		int a = Step.a(step);
+		int a = Step.subject(step);
 		return switch (Step.kind(step)) {
-		case Step.THREAD -> "thread " + sc.threads[a].title;
-		case Step.TAKE -> "interrupt on CPU" + sc.cpuIds[a];
-		case Step.FLOW -> "vmd_flow_handler on CPU" + sc.cpuIds[a];
-		case Step.MOVER -> "irq_move_irq in an interrupt on CPU" + sc.cpuIds[a];
-		case Step.WRITE_DONE -> "queued write of " + sc.irqs[a].name;
-		case Step.TIMER -> "IMSIC lazy timer of " + sc.irqs[a].name;
-		case Step.CLEANUP -> "vector cleanup of " + sc.irqs[a].name;
+		case Step.THREAD -> "thread " + scenario.threads[a].title;
+		case Step.TAKE -> "interrupt on CPU" + scenario.cpuIds[a];
+		case Step.FLOW -> "vmd_flow_handler on CPU" + scenario.cpuIds[a];
+		case Step.MOVER -> "irq_move_irq in an interrupt on CPU" + scenario.cpuIds[a];
+		case Step.WRITE_DONE -> "queued write of " + scenario.irqs[a].name;
+		case Step.TIMER -> "IMSIC lazy timer of " + scenario.irqs[a].name;
+		case Step.CLEANUP -> "vector cleanup of " + scenario.irqs[a].name;
 		default -> "?";
 		};
 	}
@@ -166,8 +166,8 @@ public final class TraceBuilder {
 		if (Step.kind(step) != Step.THREAD) {
 			return null;
 		}
-		ThreadProgram p = sc.threads[Step.a(step)];
-		return p.device ? sc.config.threads().get(p.index) instanceof org.irqdsl.runtime.sim.config.ThreadSpec.DeviceThread d
+		ThreadProgram p = scenario.threads[Step.subject(step)];
+		return p.device ? scenario.config.threads().get(p.index) instanceof org.irqdsl.runtime.sim.config.ThreadSpec.DeviceThread d
 				? d.device() : null : null;
 	}
 
@@ -198,10 +198,10 @@ public final class TraceBuilder {
 		if (v.atQuiescence()) {
 			if (v.property() == Property.DEADLOCK) {
 				int t = quiescence.blockedThread(end);
-				return head + sc.threads[t].title + " " + quiescence.blockReason(end, t);
+				return head + scenario.threads[t].title + " " + quiescence.blockReason(end, t);
 			}
 			int j = quiescence.lostIrq(end);
-			return head + sc.irqs[j].name + " was raised and no handler ran; nothing left can deliver it";
+			return head + scenario.irqs[j].name + " was raised and no handler ran; nothing left can deliver it";
 		}
 		return head + switch (v.property()) {
 		case SPURIOUS_INTERRUPT -> "a CPU took a vector nobody raised for its owner (see the last step)";
@@ -217,7 +217,7 @@ public final class TraceBuilder {
 		final List<int[]> events = new ArrayList<>();
 
 		@Override
-		public void on(Ev event, int a, int b, int c, int d) {
+		public void on(Event event, int a, int b, int c, int d) {
 			events.add(new int[] {event.ordinal(), a, b, c, d});
 		}
 

@@ -77,8 +77,8 @@ class StateEncodingTest {
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.MethodSource("scenarios")
 	void everyFieldOfAScenarioStateRoundTrips(org.irqdsl.runtime.sim.config.SimConfig config) throws Exception {
-		Scenario sc = Scenario.compile(config);
-		StateLayout l = sc.layout;
+		Scenario scenario = Scenario.compile(config);
+		StateLayout l = scenario.layout;
 		List<Field> fields = new ArrayList<>();
 		fields.add(new Field("vectorLock", BitFields.width(l.vectorLockOwner), (s, v) -> s.setVectorLockOwner((int) v - 1),
 				s -> s.vectorLockOwner() + 1));
@@ -87,21 +87,21 @@ class StateEncodingTest {
 		fields.add(new Field("violations", 5, (s, v) -> {
 			BitFields.set(s.w, l.violations, v);
 		}, s -> s.violations()));
-		for (int c = 0; c < sc.cpuCount; c++) {
+		for (int c = 0; c < scenario.cpuCount; c++) {
 			int cc = c;
 			fields.add(new Field("online" + c, 1, (s, v) -> s.setOnline(cc, v == 1), s -> s.online(cc) ? 1 : 0));
-			fields.add(new Field("irr" + c, sc.vectors.length, (s, v) -> s.setIrr(cc, v), s -> s.irr(cc)));
+			fields.add(new Field("irr" + c, scenario.vectors.length, (s, v) -> s.setIrr(cc, v), s -> s.irr(cc)));
 			fields.add(new Field("flowVmd" + c, BitFields.width(l.flowVmd[c]), (s, v) -> s.setFlowVmd(cc, (int) v - 1),
 					s -> s.flowVmd(cc) + 1));
 			fields.add(new Field("flowHolding" + c, BitFields.width(l.flowHolding[c]), (s, v) -> s.setFlowHolding(cc, (int) v - 1),
 					s -> s.flowHolding(cc) + 1));
-			for (int k = 0; k < sc.vectors.length; k++) {
+			for (int k = 0; k < scenario.vectors.length; k++) {
 				int kk = k;
 				fields.add(new Field("owner" + c + "," + k, l.irqBits, (s, v) -> s.setOwner(cc, kk, (int) v - 1),
 						s -> s.owner(cc, kk) + 1));
 			}
 		}
-		for (int j = 0; j < sc.irqs.length; j++) {
+		for (int j = 0; j < scenario.irqs.length; j++) {
 			int jj = j;
 			addIrq(fields, "cpu" + j, l.cpuBits, i -> (s, v) -> s.setCpu(i, (int) v), i -> s -> s.cpu(i), jj);
 			addIrq(fields, "vec" + j, l.vecBits, i -> (s, v) -> s.setVec(i, (int) v), i -> s -> s.vec(i), jj);
@@ -121,7 +121,7 @@ class StateEncodingTest {
 						s -> s.flag(jj, flag) ? 1 : 0));
 			}
 		}
-		for (int t = 0; t < sc.threads.length; t++) {
+		for (int t = 0; t < scenario.threads.length; t++) {
 			int tt = t;
 			fields.add(new Field("op" + t, BitFields.width(l.op[t]), (s, v) -> s.setOp(tt, (int) v), s -> s.op(tt)));
 			fields.add(new Field("stage" + t, BitFields.width(l.stage[t]), (s, v) -> s.setStage(tt, (int) v), s -> s.stage(tt)));
@@ -135,7 +135,7 @@ class StateEncodingTest {
 			fields.add(new Field("path" + t, BitFields.width(l.path[t]), (s, v) -> s.setPath(tt, (int) v), s -> s.path(tt)));
 		}
 		Random rnd = new Random(7);
-		MachineState s = new MachineState(sc);
+		MachineState s = new MachineState(scenario);
 		for (int round = 0; round < 50; round++) {
 			s.bind(new long[l.words]);
 			long[] values = new long[fields.size()];
@@ -158,19 +158,19 @@ class StateEncodingTest {
 
 	@Test
 	void noneValuesAreDistinctFromRealCpusVectorsAndTheControllerHandle() throws Exception {
-		Scenario sc = Scenario.compile(Families.moves(7, 7, AffinityUpdate.REMAP));
-		MachineState s = new MachineState(sc);
-		assertThat(s.noCpu).isGreaterThan(sc.cpuCount);
-		assertThat(s.controllerHandle).isEqualTo(sc.cpuCount);
-		assertThat(s.noVec).isGreaterThanOrEqualTo(sc.vectors.length);
+		Scenario scenario = Scenario.compile(Families.moves(7, 7, AffinityUpdate.REMAP));
+		MachineState s = new MachineState(scenario);
+		assertThat(s.noCpu).isGreaterThan(scenario.cpuCount);
+		assertThat(s.controllerHandle).isEqualTo(scenario.cpuCount);
+		assertThat(s.noVec).isGreaterThanOrEqualTo(scenario.vectors.length);
 	}
 
 	@Test
 	void aSmallScenarioStateFitsInAFewLongs() throws Exception {
-		Scenario sc = Scenario.compile(Families.moves(1, 1, AffinityUpdate.TWO_STEP));
-		assertThat(sc.layout.words).isLessThanOrEqualTo(2);
-		long[] initial = sc.initialState();
-		assertThat(initial).hasSize(sc.layout.words);
-		assertThat(sc.initialState()).isEqualTo(initial).isNotSameAs(initial);
+		Scenario scenario = Scenario.compile(Families.moves(1, 1, AffinityUpdate.TWO_STEP));
+		assertThat(scenario.layout.words).isLessThanOrEqualTo(2);
+		long[] initial = scenario.initialState();
+		assertThat(initial).hasSize(scenario.layout.words);
+		assertThat(scenario.initialState()).isEqualTo(initial).isNotSameAs(initial);
 	}
 }

@@ -22,7 +22,17 @@ public final class Families {
 	 * thread on that CPU moves it to CPU 2i+1. Devices on disjoint CPUs: independent components.
 	 */
 	public static SimConfig moves(int k, int m, AffinityUpdate update) {
-		SimConfigBuilder b = SimConfigBuilder.scenario("moves_k" + k + "_m" + m + "_" + update.jsonName()).cpus(2 * k);
+		return moves(k, m, update, 2);
+	}
+
+	/**
+	 * The same, each device raising {@code raises} times. With one raise and the two-step update this
+	 * is the family of scripts/bench-spin (runtime/src/bench/promela/two_step.pml models it for spin).
+	 */
+	public static SimConfig moves(int k, int m, AffinityUpdate update, int raises) {
+		SimConfigBuilder b = SimConfigBuilder
+				.scenario("moves_k" + k + "_m" + m + "_" + update.jsonName() + (raises == 2 ? "" : "_r" + raises))
+				.cpus(2 * k);
 		for (int i = 0; i < k; i++) {
 			String dev = "dev" + i;
 			b.device(msi(dev).affinityUpdate(update));
@@ -32,7 +42,7 @@ public final class Families {
 			b.cpuThread(2 * i, setAffinity("dev" + i + ".msi[0]", 2 * i + 1, 0x31));
 		}
 		for (int i = 0; i < k; i++) {
-			b.deviceThread("dev" + i, raise("msi[0]", 2));
+			b.deviceThread("dev" + i, raise("msi[0]", raises));
 		}
 		return b.expectNo(Property.LOST_INTERRUPT).expectNo(Property.DEADLOCK).build();
 	}

@@ -1,9 +1,9 @@
 package org.irqdsl.runtime.sim.model;
 
-/** The small integer arguments of {@link Ev} events, shared by the semantics and the trace text. */
-public final class Codes {
+/** The small integer arguments of {@link Event} events, shared by the semantics and the trace text. */
+public final class EventArgs {
 
-	private Codes() {
+	private EventArgs() {
 	}
 
 	// RAISE "message": which message the device used

@@ -4,7 +4,7 @@ package org.irqdsl.runtime.sim.model;
  * What a step did, as the trace tells it. Arguments are indices (irq, CPU index, vector-pool index)
  * named by {@link #args}; {@code org.irqdsl.runtime.sim.trace.EventText} renders them.
  */
-public enum Ev {
+public enum Event {
 	// device side
 	RAISE("irq", "cpu", "vector", "message"),
 	RAISE_FREED("irq"),
@@ -89,7 +89,7 @@ public enum Ev {
 
 	public final String[] args;
 
-	Ev(String... args) {
+	Event(String... args) {
 		this.args = args;
 	}
 
