@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.irqdsl.IrqDslRuntimeModule;
 import org.irqdsl.IrqDslStandaloneSetup;
+import org.irqdsl.validation.policy.SeverityPolicy;
 
 import com.google.gson.GsonBuilder;
 import com.google.inject.Guice;
@@ -31,19 +32,24 @@ import picocli.CommandLine.Spec;
 public class CheckCommand implements Callable<Integer> {
 
 	public enum Format {
-		text, json
+		text, json, sarif
 	}
 
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders to check")
+	@Parameters(arity = "0..*", paramLabel = "PATH", description = "files or folders to check")
 	List<Path> paths = new ArrayList<>();
 
-	@Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+	@Option(names = "--format", defaultValue = "text",
+			description = "text, json or sarif (SARIF 2.1.0, for code-scanning tools) (default: ${DEFAULT-VALUE})")
 	Format format;
 
-	@Option(names = "-W", paramLabel = "[no-]ID", description = "disable (no-ID) or re-enable a check, like dtc's -W")
+	@Option(names = "--list-checks", description = "list every check: id, kind, default severity, prerequisites, what it finds (text or --format json)")
+	boolean listChecks;
+
+	@Option(names = "-W", paramLabel = "[no-]ID",
+			description = "disable (no-ID) or enable a check, like dtc's -W; overrides the folders' .irqdsl-checks files")
 	List<String> warnings = new ArrayList<>();
 
 	@Option(names = "-E", paramLabel = "[no-]ID", description = "make a check's findings errors (no-ID: back to its own severity)")
@@ -61,7 +67,13 @@ public class CheckCommand implements Callable<Integer> {
 			if (!(maxFileSizeMiB > 0)) {
 				throw new UsageException("--max-file-size " + maxFileSizeMiB + ": expected a positive number of MiB");
 			}
-			SeverityPolicy policy = SeverityPolicy.parse(warnings, errors);
+			if (listChecks) {
+				return CheckList.print(format, out);
+			}
+			if (paths.isEmpty()) { // optional only for --list-checks: reported like picocli's own usage errors
+				throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
+			}
+			SeverityPolicy policy = switches();
 			List<Path> files = SourceFiles.expand(paths);
 			WorkspaceChecker checker = injector().getInstance(WorkspaceChecker.class);
 			long maxBytes = maxFileSizeMiB >= Long.MAX_VALUE / 1048576.0 ? Long.MAX_VALUE : (long) (maxFileSizeMiB * 1048576);
@@ -83,6 +95,14 @@ public class CheckCommand implements Callable<Integer> {
 		} finally {
 			out.flush();
 			err.flush();
+		}
+	}
+
+	private SeverityPolicy switches() throws UsageException {
+		try {
+			return SeverityPolicy.parse(warnings, errors);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
 		}
 	}
 
@@ -110,6 +130,10 @@ public class CheckCommand implements Callable<Integer> {
 		long warningCount = result.findings().stream().filter(f -> "warning".equals(f.severity())).count();
 		long infoCount = result.findings().stream().filter(f -> "info".equals(f.severity())).count();
 		List<Finding> all = result.findings();
+		if (format == Format.sarif) {
+			out.println(Printable.json(SarifLog.render(result, Path.of("").toAbsolutePath())));
+			return;
+		}
 		if (format == Format.json) {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("files", fileCount);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.irqdsl.validation.IrqDslChecks;
+import org.irqdsl.validation.policy.SeverityPolicy;
 
 /**
  * The .irqdsl files of a generate or simulate run, loaded and checked like {@code irqdsl check}
@@ -19,7 +20,7 @@ record LoadedModels(Map<Path, Resource> resources, List<Finding> blocking, List<
 	static LoadedModels load(List<Path> files) throws UsageException {
 		WorkspaceChecker checker = CheckCommand.injector().getInstance(WorkspaceChecker.class);
 		WorkspaceChecker.Checked checked = checker.checkKeeping(files, new SourceFiles(8L << 20),
-				SeverityPolicy.parse(List.of(), List.of()));
+				SeverityPolicy.NONE);
 		List<Finding> blocking = checked.result().findings().stream()
 				.filter(f -> f.isError() && !IrqDslChecks.isHazard(f.id())).toList();
 		return new LoadedModels(checked.resources(), blocking, checked.result().internalErrors());

@@ -38,6 +38,8 @@ import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.Scenario;
 import org.irqdsl.validation.IrqDslChecks;
+import org.irqdsl.validation.policy.CheckPolicies;
+import org.irqdsl.validation.policy.SeverityPolicy;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -111,6 +113,7 @@ public class WorkspaceChecker {
 	private Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy, InternalErrors internal,
 			Map<Path, Resource> kept) {
 		XtextResourceSet set = resourceSets.get();
+		CheckPolicies.useSwitches(set, policy); // the validator applies -W/-E over the folders' .irqdsl-checks
 		Map<Path, SourceFile> sources = new LinkedHashMap<>();
 		for (Path file : files) {
 			sources.put(file.toAbsolutePath().normalize(), reader.read(file));

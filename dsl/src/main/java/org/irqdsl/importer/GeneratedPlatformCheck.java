@@ -12,10 +12,9 @@ import java.util.stream.Stream;
 
 import org.irqdsl.IrqDslStandaloneSetup;
 import org.irqdsl.cli.Finding;
-import org.irqdsl.cli.SeverityPolicy;
+import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFile;
 import org.irqdsl.cli.SourceFiles;
-import org.irqdsl.cli.UsageException;
 import org.irqdsl.cli.WorkspaceChecker;
 
 import com.google.inject.Injector;
@@ -44,7 +43,7 @@ public final class GeneratedPlatformCheck {
 			Files.writeString(file, text, StandardCharsets.UTF_8);
 			WorkspaceChecker checker = Holder.INJECTOR.getInstance(WorkspaceChecker.class);
 			WorkspaceChecker.Result result = checker.check(List.of(file), new SourceFiles(InputText.MAX_BYTES),
-					SeverityPolicy.parse(List.of(), List.of()));
+					SeverityPolicy.NONE);
 			List<Finding> findings = new ArrayList<>();
 			for (SourceFile bad : result.unreadable()) {
 				findings.add(new Finding(displayName, Math.max(1, bad.problemLine()), 1, "error", bad.problem(), "unreadable"));
@@ -55,8 +54,6 @@ public final class GeneratedPlatformCheck {
 			return findings;
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot check the generated platform in a temporary folder", e);
-		} catch (UsageException e) {
-			throw new IllegalStateException(e);
 		} finally {
 			delete(dir);
 		}

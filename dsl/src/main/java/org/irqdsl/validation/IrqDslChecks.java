@@ -35,16 +35,29 @@ import org.irqdsl.validation.checks.VmdUselessDomain;
 public final class IrqDslChecks {
 
 	public static final CheckInfo SYNTAX = CheckInfo.error("syntax", "Syntax error", "the grammar (docs/language.md)",
-			"The text does not follow the grammar; the message says what was found and what was expected there. Every syntax error of a file is reported, each with its position.");
+			"The text does not follow the grammar; the message says what was found and what was expected there. Every syntax error of a file is reported, each with its position.")
+			.kind(CheckKind.SYNTAX);
 	public static final CheckInfo UNRESOLVED_REFERENCE = CheckInfo.error("unresolved-reference", "Unknown name",
 			"scoping (docs/language.md)",
-			"A reference (a domain's `parent`, a bus's `msi-parent`, a scenario's platform or device) names nothing that is visible: domains of the same platform, devices of the scenario's platform, platforms of any `.irqdsl` file in the same folder.");
+			"A reference (a domain's `parent`, a bus's `msi-parent`, a scenario's platform or device) names nothing that is visible: domains of the same platform, devices of the scenario's platform, platforms of any `.irqdsl` file in the same folder.")
+			.kind(CheckKind.LINKING);
 	public static final CheckInfo DUPLICATE_NAME = CheckInfo.error("duplicate-name", "Name declared twice",
-			"scoping (docs/language.md)", "Two platforms or scenarios (across the files of a folder), two domains of one platform, or two devices of one platform (on any of its buses: scenarios name devices by simple name) share a name.");
+			"scoping (docs/language.md)", "Two platforms or scenarios (across the files of a folder), two domains of one platform, or two devices of one platform (on any of its buses: scenarios name devices by simple name) share a name.")
+			.kind(CheckKind.LINKING);
 	public static final CheckInfo EMPTY_FILE = CheckInfo.error("empty-file", "File declares nothing", "the grammar",
-			"The file is empty or holds only comments: expected at least one `platform` or `scenario`.");
+			"The file is empty or holds only comments: expected at least one `platform` or `scenario`.")
+			.kind(CheckKind.FILE);
 	public static final CheckInfo UNREADABLE = CheckInfo.error("unreadable", "File cannot be read", "the command line",
-			"The file is missing, is not readable, is not valid UTF-8, or is larger than the size limit (`--max-file-size`). `irqdsl check` exits with status 2.");
+			"The file is missing, is not readable, is not valid UTF-8, or is larger than the size limit (`--max-file-size`). `irqdsl check` exits with status 2.")
+			.kind(CheckKind.FILE);
+	public static final CheckInfo CHECK_CONFIG = CheckInfo.error("check-config", "Bad line in a .irqdsl-checks file",
+			"the check configuration (docs/checks.md#configuration)",
+			"A line of a folder's `.irqdsl-checks` file is not `<check-id>: off|info|warning|error` (or a `#` comment), names no check, or names an unknown severity. The finding names the file and line and says what was expected; it is reported on every `.irqdsl` file of the folder, and the line is ignored.")
+			.kind(CheckKind.CONFIG);
+	public static final CheckInfo UNUSED_SUPPRESSION = CheckInfo.warning("unused-suppression", "Suppression comment that suppresses nothing",
+			"the check configuration (docs/checks.md#suppressing-one-finding)",
+			"An `// irqdsl-ignore(<id>)` comment whose line has no finding of that check, an `// irqdsl-ignore-next-line(<id>)` whose next line has none, or one that names no check: a stale suppression would silently hide the next real finding there. Not reported for a check that is off or does not run here (the simulation's checks under `irqdsl check`).")
+			.kind(CheckKind.CONFIG);
 
 	public static final List<PlatformCheck> PLATFORM_CHECKS = List.of(new NonMaskableMsiWithoutRemap(), new AsyncMsiWrite(),
 			new UnmaskableWithoutParentMask(), new RequiredNotSupported(), new BusTokenNotSelected(),
@@ -67,7 +80,8 @@ public final class IrqDslChecks {
 			Stream.of(DuplicateAddress.BAD_ADDRESS),
 			SCENARIO_CHECKS.stream().map(ScenarioCheck::info),
 			SIMULATION_CHECKS.stream().map(ScenarioCheck::info),
-			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE)).flatMap(s -> s).toList();
+			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE),
+			Stream.of(CHECK_CONFIG, UNUSED_SUPPRESSION)).flatMap(s -> s).toList();
 
 	/**
 	 * The hazard checks: each describes a race a scenario can replay (seeds 000-004). Their errors do

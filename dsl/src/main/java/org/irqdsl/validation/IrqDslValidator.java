@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CancelableDiagnostician;
@@ -16,21 +17,30 @@ import org.eclipse.xtext.validation.CheckType;
 import org.irqdsl.analysis.PlatformFacts;
 import org.irqdsl.irqDsl.Platform;
 import org.irqdsl.irqDsl.Scenario;
+import org.irqdsl.validation.policy.CheckPolicies;
+import org.irqdsl.validation.policy.CheckRunner;
+import org.irqdsl.validation.policy.FilePolicy;
+
+import com.google.inject.Inject;
 
 /**
- * Runs the catalog ({@link IrqDslChecks}) over each platform and scenario. Each check lives in its
- * own class in {@code org.irqdsl.validation.checks}; this class only feeds them and turns what
- * they report into Xtext diagnostics whose code is the check id.
+ * Runs the catalog ({@link IrqDslChecks}) over each platform and scenario, under the file's check
+ * policy ({@link CheckPolicies}: checks that are off do not run, prerequisites first, see
+ * {@link CheckRunner}). Each check lives in its own class in {@code org.irqdsl.validation.checks};
+ * this class only feeds them and turns what they report into Xtext diagnostics whose code is the
+ * check id.
  */
 public class IrqDslValidator extends AbstractIrqDslValidator {
+
+	@Inject
+	private CheckPolicies policies;
 
 	@Check(CheckType.FAST)
 	public void checkPlatform(Platform platform) {
 		PlatformFacts facts = facts(platform);
-		CheckReporter reporter = this::accept;
-		for (PlatformCheck check : IrqDslChecks.PLATFORM_CHECKS) {
-			check.check(facts, reporter);
-		}
+		List<CheckRunner.Check> checks = IrqDslChecks.PLATFORM_CHECKS.stream()
+				.map(c -> new CheckRunner.Check(c.info(), c.reports(), reporter -> c.check(facts, reporter))).toList();
+		runner(platform).run(checks, checks, policy(platform), this::accept);
 	}
 
 	@Check(CheckType.FAST)
@@ -39,10 +49,8 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 		if (platform == null || platform.eIsProxy()) {
 			return;
 		}
-		PlatformFacts facts = facts(platform);
-		for (ScenarioCheck check : IrqDslChecks.SCENARIO_CHECKS) {
-			check.check(scenario, facts, this::accept);
-		}
+		List<CheckRunner.Check> checks = scenarioChecks(IrqDslChecks.SCENARIO_CHECKS, scenario, facts(platform));
+		runner(scenario).run(checks, checks, policy(scenario), this::accept);
 	}
 
 	/**
@@ -70,9 +78,33 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 				return cancel != null && cancel.isCanceled();
 			}
 		};
-		for (ScenarioCheck check : IrqDslChecks.SIMULATION_CHECKS) {
-			check.check(scenario, facts, reporter);
+		// the scenario checks are known here: they are the simulation's prerequisites
+		List<CheckRunner.Check> known = scenarioChecks(IrqDslChecks.SCENARIO_CHECKS, scenario, facts);
+		runner(scenario).run(scenarioChecks(IrqDslChecks.SIMULATION_CHECKS, scenario, facts), known, policy(scenario), reporter);
+	}
+
+	private static List<CheckRunner.Check> scenarioChecks(List<ScenarioCheck> checks, Scenario scenario, PlatformFacts facts) {
+		return checks.stream()
+				.map(c -> new CheckRunner.Check(c.info(), c.reports(), reporter -> c.check(scenario, facts, reporter))).toList();
+	}
+
+	/** The checks' runs on one platform or scenario, shared by the FAST and NORMAL checks of one validation run. */
+	private CheckRunner runner(EObject subject) {
+		Map<Object, Object> context = getContext();
+		if (context == null) {
+			return new CheckRunner();
 		}
+		return (CheckRunner) context.computeIfAbsent(List.of(CheckRunner.class, subject), k -> new CheckRunner());
+	}
+
+	/** The policy of the file being validated (its folder's .irqdsl-checks file, the command line's switches). */
+	private FilePolicy policy(EObject validated) {
+		Resource resource = validated.eResource();
+		Map<Object, Object> context = getContext();
+		if (context == null || resource == null) {
+			return policies.of(resource);
+		}
+		return (FilePolicy) context.computeIfAbsent(List.of(FilePolicy.class, resource), k -> policies.of(resource));
 	}
 
 	/**

@@ -7,5 +7,10 @@ public interface PlatformCheck {
 
 	CheckInfo info();
 
+	/** Every id this check reports under (it runs when one of them is enabled). */
+	default java.util.List<CheckInfo> reports() {
+		return java.util.List.of(info());
+	}
+
 	void check(PlatformFacts platform, CheckReporter reporter);
 }

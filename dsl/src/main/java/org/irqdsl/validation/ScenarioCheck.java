@@ -8,5 +8,10 @@ public interface ScenarioCheck {
 
 	CheckInfo info();
 
+	/** Every id this check reports under (it runs when one of them is enabled). */
+	default java.util.List<CheckInfo> reports() {
+		return java.util.List.of(info());
+	}
+
 	void check(Scenario scenario, PlatformFacts platform, CheckReporter reporter);
 }

@@ -196,7 +196,7 @@ class CheckCommandTest {
 		assertThat(noPath.err()).isEqualTo("irqdsl: Missing required parameter: 'PATH'\nTry 'irqdsl check --help'.\n");
 		CliRun format = check("--format", "xml", file);
 		assertThat(format.exit()).isEqualTo(2);
-		assertThat(format.err()).startsWith("irqdsl: Invalid value for option '--format': expected one of [text, json]");
+		assertThat(format.err()).startsWith("irqdsl: Invalid value for option '--format': expected one of [text, json, sarif]");
 		CliRun option = check("--frobnicate", file);
 		assertThat(option.exit()).isEqualTo(2);
 		assertThat(option.err()).startsWith("irqdsl: Unknown option: '--frobnicate'");

@@ -1,5 +1,6 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.validation.policy.SeverityPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.irqdsl.cli.CliRun.X86_IR;
 import static org.irqdsl.cli.CliRun.X86_IR_WARNING;
@@ -56,7 +57,7 @@ class InternalErrorsTest {
 		List<?> appendersBefore = Collections.list(Logger.getRootLogger().getAllAppenders());
 
 		WorkspaceChecker.Result result = injector.getInstance(WorkspaceChecker.class).check(List.of(crash, fine),
-				new SourceFiles(1 << 20), SeverityPolicy.parse(List.of(), List.of()));
+				new SourceFiles(1 << 20), SeverityPolicy.NONE);
 
 		assertThat(result.internalErrors()).hasSize(1);
 		assertThat(result.internalErrors().get(0))

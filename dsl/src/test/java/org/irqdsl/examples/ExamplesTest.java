@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 import org.irqdsl.IrqDslStandaloneSetup;
 import org.irqdsl.cli.Finding;
-import org.irqdsl.cli.SeverityPolicy;
+import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.WorkspaceChecker;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,7 +137,7 @@ class ExamplesTest {
 				.getInstance(WorkspaceChecker.class);
 		List<Path> files = SourceFiles.expand(List.of(EXAMPLES));
 		WorkspaceChecker.Result result = checker.check(files, new SourceFiles(8L << 20),
-				SeverityPolicy.parse(List.of(), List.of()));
+				SeverityPolicy.NONE);
 		assertThat(result.unreadable()).isEmpty();
 		for (Path file : files) {
 			String name = relative(file);

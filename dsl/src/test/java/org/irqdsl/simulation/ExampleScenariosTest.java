@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.irqdsl.cli.CheckCommand;
-import org.irqdsl.cli.SeverityPolicy;
+import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.WorkspaceChecker;
 import org.irqdsl.runtime.sim.Limits;
@@ -31,7 +31,7 @@ class ExampleScenariosTest {
 		List<Path> files = SourceFiles.expand(List.of(Path.of("../examples")));
 		WorkspaceChecker checker = CheckCommand.injector().getInstance(WorkspaceChecker.class);
 		WorkspaceChecker.Checked checked = checker.checkKeeping(files, new SourceFiles(8L << 20),
-				SeverityPolicy.parse(List.of(), List.of()));
+				SeverityPolicy.NONE);
 		for (Resource r : checked.resources().values()) {
 			for (ScenarioRun run : IrqDslScenarioRunner.run(r, Limits.DEFAULT, ProgressListener.NONE)) {
 				RUNS.put(run.scenario(), run);

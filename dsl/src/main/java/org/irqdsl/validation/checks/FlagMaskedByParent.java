@@ -29,7 +29,9 @@ public final class FlagMaskedByParent implements PlatformCheck, FixableCheck {
 			(and no usable MSI-X): pci_msi_domain_supports() fails and it gets one vector.
 
 			Fix: add the flag to the parent's `supported`, or move the device under a parent that \
-			supports it (Intel DMAR and AMD-Vi support MULTI_PCI_MSI, the x86 vector domain does not).""");
+			supports it (Intel DMAR and AMD-Vi support MULTI_PCI_MSI, the x86 vector domain does not).""")
+			// the device's domain path to the root walks the hierarchy: a cycle has no root
+			.requires(DomainCycle.INFO);
 
 	@Override
 	public CheckInfo info() {

@@ -53,7 +53,9 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 			supports MSI-X, is not reported: drivers take MSI-X first and never use the MSI entry.
 
 			Fix: make the MSI `maskable` (a device with the capability), put a remap domain on the path \
-			(enable interrupt remapping), or use `affinity-update two-step`.""");
+			(enable interrupt remapping), or use `affinity-update two-step`.""")
+			// the device's domain path to the root walks the hierarchy: a cycle has no root
+			.requires(DomainCycle.INFO);
 
 	@Override
 	public CheckInfo info() {

@@ -12,6 +12,7 @@ import org.irqdsl.runtime.sim.trace.TraceFormatter;
 import org.irqdsl.simulation.IrqDslScenarioRunner;
 import org.irqdsl.simulation.ScenarioRun;
 import org.irqdsl.validation.CheckInfo;
+import org.irqdsl.validation.CheckKind;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.ScenarioCheck;
 
@@ -36,7 +37,8 @@ public final class ScenarioExpectation implements ScenarioCheck {
 
 			Fix: the trace names the kernel mechanism (msi_set_affinity, vector_lock, free_irq, ...) - \
 			change the platform (strategy, masking, remapping, message write, grace period) or, if the \
-			bug is the point, write `expect P`.""");
+			bug is the point, write `expect P`.""")
+			.kind(CheckKind.SIMULATION).requires(ScenarioReferences.ENTRY, ScenarioNotSimulable.INFO);
 
 	@Override
 	public CheckInfo info() {
@@ -45,7 +47,8 @@ public final class ScenarioExpectation implements ScenarioCheck {
 
 	@Override
 	public void check(Scenario scenario, PlatformFacts platform, CheckReporter reporter) {
-		if (!scenario.eResource().getErrors().isEmpty() || hasReferenceErrors(scenario, platform)) {
+		// entry-index and scenario-not-simulable are prerequisites: this runs only when they found no error
+		if (!scenario.eResource().getErrors().isEmpty()) {
 			return;
 		}
 		ScenarioRun run = IrqDslScenarioRunner.runCached(scenario, platform, IrqDslScenarioRunner.EDITOR_LIMITS,
@@ -72,14 +75,5 @@ public final class ScenarioExpectation implements ScenarioCheck {
 		case FAILS -> Severity.ERROR;
 		case INCOMPLETE -> Severity.WARNING;
 		};
-	}
-
-	/** Whether the scenario names entries, CPUs or vectors its platform does not have. */
-	static boolean hasReferenceErrors(Scenario scenario, PlatformFacts platform) {
-		boolean[] found = {false};
-		new ScenarioReferences().check(scenario, platform, (check, severity, message, source, feature, index) -> {
-			found[0] |= severity == Severity.ERROR;
-		});
-		return found[0];
 	}
 }

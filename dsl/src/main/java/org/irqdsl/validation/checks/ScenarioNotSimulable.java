@@ -5,6 +5,7 @@ import org.irqdsl.generator.GenerationProblem;
 import org.irqdsl.generator.IrqDslSimConfigGenerator;
 import org.irqdsl.irqDsl.Scenario;
 import org.irqdsl.validation.CheckInfo;
+import org.irqdsl.validation.CheckKind;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.ScenarioCheck;
 
@@ -20,7 +21,8 @@ public final class ScenarioNotSimulable implements ScenarioCheck {
 			simulated), 30 threads, 62 interrupts and 62 named vectors in one scenario, vectors within \
 			one 0x00..0xff table (a range above, such as GIC ITS LPIs, is renumbered from 0), one \
 			capability (MSI or MSI-X) per device in one scenario, and a VMD needs a vector for its \
-			children. The message names the bound; split the scenario or use a smaller platform.""");
+			children. The message names the bound; split the scenario or use a smaller platform.""")
+			.kind(CheckKind.SCENARIO).requires(ScenarioReferences.ENTRY);
 
 	@Override
 	public CheckInfo info() {
@@ -29,9 +31,7 @@ public final class ScenarioNotSimulable implements ScenarioCheck {
 
 	@Override
 	public void check(Scenario scenario, PlatformFacts platform, CheckReporter reporter) {
-		if (ScenarioExpectation.hasReferenceErrors(scenario, platform)) {
-			return; // entry-index, cpu-range and vector-range say it better
-		}
+		// runs only when entry-index found no error (its prerequisite): cpu-range and vector-range say it better
 		for (GenerationProblem p : IrqDslSimConfigGenerator.generate(scenario, platform).problems()) {
 			reporter.report(INFO, p.message(), p.source(), p.feature());
 		}

@@ -18,6 +18,7 @@ import org.irqdsl.irqDsl.Raise;
 import org.irqdsl.irqDsl.Scenario;
 import org.irqdsl.irqDsl.SetAffinity;
 import org.irqdsl.validation.CheckInfo;
+import org.irqdsl.validation.CheckKind;
 import org.irqdsl.validation.CheckReporter;
 import org.irqdsl.validation.ScenarioCheck;
 
@@ -28,11 +29,17 @@ public final class ScenarioReferences implements ScenarioCheck {
 			"include/linux/msi.h (msi_desc::msi_index)",
 			"""
 			`dev.msi[i]` and `dev.msi-x[i]` name entry i of the device's MSI or MSI-X capability: the \
-			device must have that capability and i must be below its `count`.""");
+			device must have that capability and i must be below its `count`.""")
+			.kind(CheckKind.SCENARIO);
 
 	@Override
 	public CheckInfo info() {
 		return ENTRY;
+	}
+
+	@Override
+	public java.util.List<CheckInfo> reports() {
+		return java.util.List.of(ENTRY, CpuRangeCheck.INFO, VectorRange.INFO);
 	}
 
 	@Override

@@ -38,7 +38,9 @@ public final class UnmaskableWithoutParentMask implements PlatformCheck, Fixable
 			drivers take MSI-X first, and MSI-X entries can always be masked.
 
 			Fix: a device with maskable MSI, or a parent that masks (MSI_FLAG_PCI_MSI_MASK_PARENT in \
-			`required`, `chip-mask yes` on a root that can).""");
+			`required`, `chip-mask yes` on a root that can).""")
+			// the device's domain path to the root walks the hierarchy: a cycle has no root
+			.requires(DomainCycle.INFO);
 
 	@Override
 	public CheckInfo info() {

@@ -26,7 +26,9 @@ public final class VectorExhaustion implements PlatformCheck {
 			for more (each MSI-X entry and each MSI vector one, as far as their MSI parent's flags let \
 			them have them: see flag-masked-by-parent), allocation fails with -ENOSPC and \
 			drivers lose interrupts or fail to probe. Children with MSI_FLAG_NO_AFFINITY (VMD) are \
-			multiplexed on their VMD's vectors and do not count.""");
+			multiplexed on their VMD's vectors and do not count.""")
+			// the device's domain path to the root walks the hierarchy: a cycle has no root
+			.requires(DomainCycle.INFO);
 
 	@Override
 	public CheckInfo info() {

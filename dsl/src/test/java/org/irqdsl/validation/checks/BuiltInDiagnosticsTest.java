@@ -11,7 +11,7 @@ import java.util.List;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.IrqDslStandaloneSetup;
-import org.irqdsl.cli.SeverityPolicy;
+import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.WorkspaceChecker;
 import org.irqdsl.validation.Diagnostics;
@@ -149,7 +149,7 @@ class BuiltInDiagnosticsTest {
 			Files.writeString(file, text);
 			WorkspaceChecker checker = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration()
 					.getInstance(WorkspaceChecker.class);
-			return checker.check(List.of(file), new SourceFiles(1 << 20), SeverityPolicy.parse(List.of(), List.of()))
+			return checker.check(List.of(file), new SourceFiles(1 << 20), SeverityPolicy.NONE)
 					.findings().stream().map(f -> f.line() + ": " + f.severity() + " [" + f.id() + "]").toList();
 		}
 
