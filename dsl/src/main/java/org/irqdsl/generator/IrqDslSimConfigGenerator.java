@@ -294,14 +294,11 @@ public final class IrqDslSimConfigGenerator {
 		boolean msix = kind == EntryKind.MSIX;
 		int count = msix ? (d.getMsix() == null ? 1 : Math.max(d.getMsix().getCount(), 1))
 				: (d.getMsi() == null ? 1 : Math.max(d.getMsi().getCount(), 1));
-		boolean maskable = msix || (d.getMsi() != null && d.getMsi().isMaskable());
 		ProcedureInEffect proc = path.procedure();
 		AffinityUpdate update = proc.keyword().orElse(AffinityUpdate.DIRECT);
-		boolean remap = proc.procedure().paths().stream().flatMap(p -> p.steps().stream())
-				.anyMatch(st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.UPDATE_IRTE);
-		return new DeviceSpec(d.getName(), d.getAddress(), kind, count, maskable,
+		return new DeviceSpec(d.getName(), d.getAddress(), kind, count, path.entriesMaskable(msix),
 				path.msiWriteMode(), update, cleanup(path), retrigger(path),
-				remap, path.parentMasks(), vmd, proc.procedure(), path.msiWriteProcedure().orElse(null));
+				path.movesByRemapEntry(), path.parentMasks(), vmd, proc.procedure(), path.msiWriteProcedure().orElse(null));
 	}
 
 	private static VectorCleanup cleanup(DevicePath path) {
