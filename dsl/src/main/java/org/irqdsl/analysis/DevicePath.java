@@ -137,6 +137,20 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 				.anyMatch(st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.UPDATE_IRTE);
 	}
 
+	/** The vector cleanup of the nearest domain on the path that declares one, else on first arrival. */
+	public org.irqdsl.runtime.sim.config.VectorCleanup vectorCleanup() {
+		return domains.stream().filter(d -> Written.isWritten(d, org.irqdsl.irqDsl.IrqDslPackage.Literals.DOMAIN__VECTOR_CLEANUP))
+				.findFirst().map(d -> JsonNames.literal(org.irqdsl.runtime.sim.config.VectorCleanup.class, d.getVectorCleanup().getLiteral()))
+				.orElse(org.irqdsl.runtime.sim.config.VectorCleanup.ON_FIRST_ARRIVAL);
+	}
+
+	/** The retrigger of the nearest domain on the path that declares one, else lock-free. */
+	public org.irqdsl.runtime.sim.config.Retrigger retrigger() {
+		return domains.stream().filter(d -> Written.isWritten(d, org.irqdsl.irqDsl.IrqDslPackage.Literals.DOMAIN__RETRIGGER))
+				.findFirst().map(d -> JsonNames.literal(org.irqdsl.runtime.sim.config.Retrigger.class, d.getRetrigger().getLiteral()))
+				.orElse(org.irqdsl.runtime.sim.config.Retrigger.LOCK_FREE);
+	}
+
 	/** Seed 002: the parent masks when MSI_FLAG_PCI_MSI_MASK_PARENT is in effect and the root irqchip can mask. */
 	public boolean parentMasks() {
 		return has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSI_MASK_PARENT)
