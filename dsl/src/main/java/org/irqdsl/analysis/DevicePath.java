@@ -121,6 +121,36 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 				&& !(device.getMsix() != null && has(MsiLib.PCI_MSIX_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSIX));
 	}
 
+	/**
+	 * Whether the entries of the device's MSI-X ({@code msix}) or MSI capability can be masked at the
+	 * device: an MSI-X entry always (its Vector Control word has a mask bit, PCI spec 6.8.2.9;
+	 * pci_msix_mask()), an MSI vector only with the per-vector masking capability (PCI_MSI_FLAGS_MASKBIT,
+	 * pci_msi_mask()).
+	 */
+	public boolean entriesMaskable(boolean msix) {
+		return msix || (device.getMsi() != null && device.getMsi().isMaskable());
+	}
+
+	/** Whether the procedure in effect moves the interrupt by rewriting its remapping entry (IRTE). */
+	public boolean movesByRemapEntry() {
+		return procedure().procedure().paths().stream().flatMap(p -> p.steps().stream())
+				.anyMatch(st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.UPDATE_IRTE);
+	}
+
+	/** The vector cleanup of the nearest domain on the path that declares one, else on first arrival. */
+	public org.irqdsl.runtime.sim.config.VectorCleanup vectorCleanup() {
+		return domains.stream().filter(d -> Written.isWritten(d, org.irqdsl.irqDsl.IrqDslPackage.Literals.DOMAIN__VECTOR_CLEANUP))
+				.findFirst().map(d -> JsonNames.literal(org.irqdsl.runtime.sim.config.VectorCleanup.class, d.getVectorCleanup().getLiteral()))
+				.orElse(org.irqdsl.runtime.sim.config.VectorCleanup.ON_FIRST_ARRIVAL);
+	}
+
+	/** The retrigger of the nearest domain on the path that declares one, else lock-free. */
+	public org.irqdsl.runtime.sim.config.Retrigger retrigger() {
+		return domains.stream().filter(d -> Written.isWritten(d, org.irqdsl.irqDsl.IrqDslPackage.Literals.DOMAIN__RETRIGGER))
+				.findFirst().map(d -> JsonNames.literal(org.irqdsl.runtime.sim.config.Retrigger.class, d.getRetrigger().getLiteral()))
+				.orElse(org.irqdsl.runtime.sim.config.Retrigger.LOCK_FREE);
+	}
+
 	/** Seed 002: the parent masks when MSI_FLAG_PCI_MSI_MASK_PARENT is in effect and the root irqchip can mask. */
 	public boolean parentMasks() {
 		return has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSI_MASK_PARENT)

@@ -1,5 +1,6 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.diagnostics.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public class CheckCommand implements Callable<Integer> {
 			return;
 		}
 		for (Finding f : all) {
-			out.println(f.toText());
+			out.println(Printable.line(f.toText()));
 		}
 		out.println(plural(fileCount, "file") + " checked: " + plural(errorCount, "error") + ", "
 				+ plural(warningCount, "warning") + ", " + plural(infoCount, "info") + ".");

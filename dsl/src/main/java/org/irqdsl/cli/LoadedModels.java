@@ -1,5 +1,6 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.diagnostics.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ record LoadedModels(Map<Path, Resource> resources, List<Finding> blocking, List<
 
 	/** Prints why the command stops; true when it must (exit 2, or 3 for an internal error). */
 	boolean report(String command, PrintWriter err) {
-		blocking.forEach(f -> err.println(f.toText()));
+		blocking.forEach(f -> err.println(Printable.line(f.toText())));
 		internalErrors.forEach(e -> err.println("irqdsl " + command + ": " + e));
 		if (!blocking.isEmpty()) {
 			err.println("irqdsl " + command + ": " + blocking.size() + " error" + (blocking.size() == 1 ? "" : "s")

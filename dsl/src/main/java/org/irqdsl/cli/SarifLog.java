@@ -3,6 +3,7 @@ package org.irqdsl.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.IrqDslChecks;
 

@@ -1,5 +1,6 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.diagnostics.Finding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

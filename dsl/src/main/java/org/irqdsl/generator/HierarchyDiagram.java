@@ -57,7 +57,7 @@ public final class HierarchyDiagram {
 			StringBuilder label = new StringBuilder(path.device().getName() + "\\n" + path.device().getAddress());
 			if (path.device().getMsi() != null) {
 				label.append("\\nmsi ").append(Math.max(1, path.device().getMsi().getCount()))
-						.append(path.device().getMsi().isMaskable() ? " maskable" : " non-maskable");
+						.append(path.entriesMaskable(false) ? " maskable" : " non-maskable");
 			}
 			if (path.device().getMsix() != null) {
 				label.append("\\nmsi-x ").append(Math.max(1, path.device().getMsix().getCount()));

@@ -53,11 +53,9 @@ import org.irqdsl.runtime.sim.config.MsiWrite;
 import org.irqdsl.runtime.sim.config.Op;
 import org.irqdsl.runtime.sim.config.Placement;
 import org.irqdsl.runtime.sim.config.Property;
-import org.irqdsl.runtime.sim.config.Retrigger;
 import org.irqdsl.runtime.sim.config.SimConfig;
 import org.irqdsl.runtime.sim.config.SimConfigChecks;
 import org.irqdsl.runtime.sim.config.ThreadSpec;
-import org.irqdsl.runtime.sim.config.VectorCleanup;
 import org.irqdsl.runtime.sim.config.VmdChild;
 import org.irqdsl.runtime.sim.config.VmdSpec;
 import org.irqdsl.runtime.sim.config.VmdTeardown;
@@ -294,25 +292,11 @@ public final class IrqDslSimConfigGenerator {
 		boolean msix = kind == EntryKind.MSIX;
 		int count = msix ? (d.getMsix() == null ? 1 : Math.max(d.getMsix().getCount(), 1))
 				: (d.getMsi() == null ? 1 : Math.max(d.getMsi().getCount(), 1));
-		boolean maskable = msix || (d.getMsi() != null && d.getMsi().isMaskable());
 		ProcedureInEffect proc = path.procedure();
 		AffinityUpdate update = proc.keyword().orElse(AffinityUpdate.DIRECT);
-		boolean remap = proc.procedure().paths().stream().flatMap(p -> p.steps().stream())
-				.anyMatch(st -> st.action() == org.irqdsl.runtime.sim.config.ProcedureStep.Action.UPDATE_IRTE);
-		return new DeviceSpec(d.getName(), d.getAddress(), kind, count, maskable,
-				path.msiWriteMode(), update, cleanup(path), retrigger(path),
-				remap, path.parentMasks(), vmd, proc.procedure(), path.msiWriteProcedure().orElse(null));
-	}
-
-	private static VectorCleanup cleanup(DevicePath path) {
-		return path.domains().stream().filter(d -> Written.isWritten(d, IrqDslPackage.Literals.DOMAIN__VECTOR_CLEANUP))
-				.findFirst().map(d -> literal(VectorCleanup.class, d.getVectorCleanup().getLiteral()))
-				.orElse(VectorCleanup.ON_FIRST_ARRIVAL);
-	}
-
-	private static Retrigger retrigger(DevicePath path) {
-		return path.domains().stream().filter(d -> Written.isWritten(d, IrqDslPackage.Literals.DOMAIN__RETRIGGER))
-				.findFirst().map(d -> literal(Retrigger.class, d.getRetrigger().getLiteral())).orElse(Retrigger.LOCK_FREE);
+		return new DeviceSpec(d.getName(), d.getAddress(), kind, count, path.entriesMaskable(msix),
+				path.msiWriteMode(), update, path.vectorCleanup(), path.retrigger(),
+				path.movesByRemapEntry(), path.parentMasks(), vmd, proc.procedure(), path.msiWriteProcedure().orElse(null));
 	}
 
 	// ---- VMD (seed 004) -----------------------------------------------------------------------------

@@ -1,31 +1,42 @@
 package org.irqdsl.importer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.IrqDslStandaloneSetup;
-import org.irqdsl.cli.Finding;
-import org.irqdsl.validation.policy.SeverityPolicy;
-import org.irqdsl.cli.SourceFile;
-import org.irqdsl.cli.SourceFiles;
-import org.irqdsl.cli.WorkspaceChecker;
+import org.irqdsl.diagnostics.Finding;
+import org.irqdsl.irqDsl.Bus;
+import org.irqdsl.irqDsl.Device;
+import org.irqdsl.irqDsl.Domain;
+import org.irqdsl.validation.IrqDslChecks;
 
 import com.google.inject.Injector;
 
 /**
- * Runs {@code irqdsl check}'s own {@link WorkspaceChecker} on a generated platform, so that the
- * machine report and {@code irqdsl check} of the written file can never disagree. The text is
- * checked as a file of its own in a fresh temporary folder (the checker loads a file's folder as
- * its workspace).
+ * Checks a generated platform with the language's own resource validator, in memory, so that the
+ * machine report and {@code irqdsl check} of the written file run the same checks. Each finding
+ * names the declaration it is about (its EObject's nearest device, bus or domain), which is how
+ * the report ties it to the importer's evidence.
  */
 public final class GeneratedPlatformCheck {
+
+	/** A finding and the declaration it is about: "device nic", "bus pcie0", "domain vector" or "platform". */
+	public record Checked(Finding finding, String subject) {
+	}
 
 	private static final class Holder {
 		static final Injector INJECTOR = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration();
@@ -34,39 +45,49 @@ public final class GeneratedPlatformCheck {
 	private GeneratedPlatformCheck() {
 	}
 
-	/** The findings of {@code text}, reported against {@code displayName} instead of the temporary file. */
-	public static synchronized List<Finding> check(String text, String displayName) {
-		Path dir = null;
+	/**
+	 * The findings of {@code text}, reported against {@code displayName}. Like {@code irqdsl check}
+	 * without -W/-Werror switches: every check at its own severity, the FAST checks only.
+	 */
+	public static synchronized List<Checked> check(String text, String displayName) {
+		XtextResourceSet set = Holder.INJECTOR.getInstance(XtextResourceSet.class);
+		// a URI of its own: the text is never written, and no file of the user's folder joins it
+		Resource resource = set.createResource(URI.createURI("irqdsl-import:/" + URI.encodeSegment(displayName, false)
+				+ (displayName.endsWith(".irqdsl") ? "" : ".irqdsl")));
 		try {
-			dir = Files.createTempDirectory("irqdsl-import");
-			Path file = dir.resolve("imported" + SourceFiles.EXTENSION);
-			Files.writeString(file, text, StandardCharsets.UTF_8);
-			WorkspaceChecker checker = Holder.INJECTOR.getInstance(WorkspaceChecker.class);
-			WorkspaceChecker.Result result = checker.check(List.of(file), new SourceFiles(InputText.MAX_BYTES),
-					SeverityPolicy.NONE);
-			List<Finding> findings = new ArrayList<>();
-			for (SourceFile bad : result.unreadable()) {
-				findings.add(new Finding(displayName, Math.max(1, bad.problemLine()), 1, "error", bad.problem(), "unreadable"));
-			}
-			for (Finding f : result.findings()) {
-				findings.add(new Finding(displayName, f.line(), f.column(), f.severity(), f.message(), f.id()));
-			}
-			return findings;
+			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
 		} catch (IOException e) {
-			throw new UncheckedIOException("cannot check the generated platform in a temporary folder", e);
-		} finally {
-			delete(dir);
+			throw new UncheckedIOException("cannot load the generated platform", e);
 		}
+		IResourceValidator validator = Holder.INJECTOR.getInstance(IResourceValidator.class);
+		List<Checked> checked = new ArrayList<>();
+		for (Issue issue : validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
+			Finding f = new Finding(displayName, issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
+					issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
+					IrqDslChecks.idOf(issue));
+			checked.add(new Checked(f, subject(problemOf(resource, issue))));
+		}
+		checked.sort(Comparator.comparingInt((Checked c) -> c.finding().line()).thenComparingInt(c -> c.finding().column()));
+		return checked;
 	}
 
-	private static void delete(Path dir) {
-		if (dir == null) {
-			return;
+	private static EObject problemOf(Resource resource, Issue issue) {
+		return issue.getUriToProblem() == null ? null : resource.getEObject(issue.getUriToProblem().fragment());
+	}
+
+	/** The nearest device, bus or domain containing {@code object}, or the platform. */
+	static String subject(EObject object) {
+		for (EObject o = object; o != null; o = o.eContainer()) {
+			if (o instanceof Device d) {
+				return "device " + d.getName();
+			}
+			if (o instanceof Bus b) {
+				return "bus " + b.getName();
+			}
+			if (o instanceof Domain d) {
+				return "domain " + d.getName();
+			}
 		}
-		try (Stream<Path> walk = Files.walk(dir)) {
-			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		} catch (IOException e) {
-			// a leftover temporary folder is harmless
-		}
+		return "platform";
 	}
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.importer.PlatformWriter.PlatformText;
 import org.irqdsl.importer.firmware.FirmwareFacts;
 import org.irqdsl.importer.firmware.FirmwareMerge;
@@ -95,7 +95,8 @@ public final class Importer {
 		MachineFacts facts = FirmwareMerge.merge(new MachineFactsBuilder(lspci, interrupts, log, request.kernel()).build(), request.firmware());
 		PlatformPlan plan = PlatformPlanner.plan(facts, platformName(request.name()));
 		PlatformText text = PlatformWriter.write(plan);
-		List<Finding> findings = GeneratedPlatformCheck.check(text.text(), request.outputName());
+		List<GeneratedPlatformCheck.Checked> checked = GeneratedPlatformCheck.check(text.text(), request.outputName());
+		List<Finding> findings = checked.stream().map(GeneratedPlatformCheck.Checked::finding).toList();
 		List<Problem> problems = new ArrayList<>();
 		lspci.ifPresent(d -> SkippedLines.summary(d.input(), facts.problems()).ifPresent(problems::add));
 		interrupts.ifPresent(t -> SkippedLines.summary(t.input(), facts.problems()).ifPresent(problems::add));
@@ -103,7 +104,7 @@ public final class Importer {
 		problems.addAll(facts.problems());
 		log.filter(l -> l.relevantLines() == 0).ifPresent(l -> problems.add(Problem.notVisible(l.input().at(0),
 				"no line about the kernel version, interrupt remapping or MSI controllers")));
-		MachineReport report = MachineReport.of(plan, text, findings, problems, facts.unattributedMsi());
+		MachineReport report = MachineReport.of(plan, checked, problems, facts.unattributedMsi());
 		return new Result(text.text(), facts, plan, findings, report, problems);
 	}
 

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.importer.MachineFacts.Arch;
 import org.irqdsl.importer.MachineFacts.RemapState;
 import org.irqdsl.importer.PlatformPlan.BusPlan;
 import org.irqdsl.importer.PlatformPlan.DevicePlan;
 import org.irqdsl.importer.PlatformPlan.Summary;
-import org.irqdsl.importer.PlatformWriter.PlatformText;
 import org.irqdsl.validation.IrqDslChecks;
 
 import com.google.gson.GsonBuilder;
@@ -21,7 +20,7 @@ import com.google.gson.GsonBuilder;
 /**
  * The machine report: which devices are at risk, by which mechanism, and what would remove the
  * risk. It is built from {@code irqdsl check}'s findings on the generated platform (so the two
- * never disagree), each finding traced to its device by its line, and worded with the facts and
+ * never disagree), each finding traced to its device by the declaration it is about, and worded with the facts and
  * assumptions that produced it.
  */
 public record MachineReport(String platform, Machine machine, Counts counts, List<DeviceRisk> atRisk, List<DeviceRisk> notes,
@@ -58,8 +57,9 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 	 * @param unattributed MSI users the inputs do not tie to a PCI function (the pre-v4.x
 	 *                     /proc/interrupts format names none): they cannot be assessed
 	 */
-	public static MachineReport of(PlatformPlan plan, PlatformText text, List<Finding> findings, List<Problem> problems,
+	public static MachineReport of(PlatformPlan plan, List<GeneratedPlatformCheck.Checked> checked, List<Problem> problems,
 			List<Evidence> unattributed) {
+		List<Finding> findings = checked.stream().map(GeneratedPlatformCheck.Checked::finding).toList();
 		Summary s = plan.summary();
 		Map<String, DevicePlan> devices = new LinkedHashMap<>();
 		Map<String, String> parents = new LinkedHashMap<>();
@@ -69,8 +69,9 @@ public record MachineReport(String platform, Machine machine, Counts counts, Lis
 		}
 		Map<String, List<Finding>> byDevice = new LinkedHashMap<>();
 		List<Hazard> platformFindings = new ArrayList<>();
-		for (Finding f : findings) {
-			String subject = text.subjectAt(f.line());
+		for (GeneratedPlatformCheck.Checked c : checked) {
+			Finding f = c.finding();
+			String subject = c.subject();
 			if (subject.startsWith("device ") && devices.containsKey(subject.substring(7))) {
 				byDevice.computeIfAbsent(subject.substring(7), k -> new ArrayList<>()).add(f);
 			} else {

@@ -1,9 +1,6 @@
 package org.irqdsl.importer;
 
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 import org.irqdsl.importer.KernelMsiParents.Ops;
 import org.irqdsl.importer.PlatformPlan.BusPlan;
@@ -12,24 +9,15 @@ import org.irqdsl.importer.PlatformPlan.DomainPlan;
 
 /**
  * Prints a {@link PlatformPlan} in the normative core syntax (DESIGN.md), four spaces per level,
- * every comment on its own line or after the declaration it explains. Remembers which line holds
- * which device, bus or domain, so a checker finding can be traced back to what it is about.
+ * every comment on its own line or after the declaration it explains.
  */
 public final class PlatformWriter {
 
-	/** The text and, per line, the declaration on it ("device nvme_01_00_0", "bus pci0000", "domain ir"). */
-	public record PlatformText(String text, NavigableMap<Integer, String> subjects) {
-
-		/** The declaration on a line, or the nearest one above it. */
-		public String subjectAt(int line) {
-			Map.Entry<Integer, String> e = subjects.floorEntry(line);
-			return e == null ? "platform" : e.getValue();
-		}
+	/** The platform's text (findings are tied to declarations by their EObjects: {@link GeneratedPlatformCheck}). */
+	public record PlatformText(String text) {
 	}
 
 	private final StringBuilder out = new StringBuilder();
-	private final TreeMap<Integer, String> subjects = new TreeMap<>();
-	private int line = 1;
 
 	private PlatformWriter() {
 	}
@@ -37,12 +25,11 @@ public final class PlatformWriter {
 	public static PlatformText write(PlatformPlan plan) {
 		PlatformWriter w = new PlatformWriter();
 		w.platform(plan);
-		return new PlatformText(w.out.toString(), w.subjects);
+		return new PlatformText(w.out.toString());
 	}
 
 	private void platform(PlatformPlan p) {
 		p.preamble().forEach(c -> comment(0, c));
-		subject("platform");
 		emit(0, "platform " + p.name() + " {");
 		StringBuilder cpus = new StringBuilder("cpus " + p.cpus().count());
 		if (!p.cpus().offline().isEmpty()) {
@@ -62,16 +49,13 @@ public final class PlatformWriter {
 		}
 		if (!p.epilogue().isEmpty()) {
 			blank();
-			subject("platform");
 			p.epilogue().forEach(c -> comment(1, c));
 		}
-		subject("platform");
 		emit(0, "}");
 	}
 
 	private void domain(DomainPlan d) {
 		d.comments().forEach(c -> comment(1, c));
-		subject("domain " + d.name());
 		String head = "domain " + d.name() + " : " + d.kind() + (d.parent() == null ? "" : " parent " + d.parent());
 		boolean body = d.vectors() != null || d.ops() != null || d.affinityUpdate() != null || !d.domainFlags().isEmpty();
 		if (!body) {
@@ -117,18 +101,15 @@ public final class PlatformWriter {
 
 	private void bus(int level, BusPlan b) {
 		b.comments().forEach(c -> comment(level, c));
-		subject("bus " + b.name());
 		emit(level, "bus pci " + b.name() + (b.msiParent() == null ? "" : " msi-parent " + b.msiParent()) + " {");
 		for (DevicePlan d : b.devices()) {
 			device(level + 1, d);
 		}
-		subject("bus " + b.name());
 		emit(level, "}");
 	}
 
 	private void device(int level, DevicePlan d) {
 		d.comments().forEach(c -> comment(level, c));
-		subject("device " + d.name());
 		StringBuilder caps = new StringBuilder();
 		if (d.msi() != null) {
 			caps.append("msi count ").append(d.msi().count());
@@ -152,7 +133,6 @@ public final class PlatformWriter {
 			emit(level + 1, caps.toString());
 		}
 		d.vmd().comments().forEach(c -> comment(level + 1, c));
-		subject("device " + d.name());
 		emit(level + 1, "vmd {");
 		if (d.vmd().bypass()) {
 			emit(level + 2, "bypass");
@@ -160,7 +140,6 @@ public final class PlatformWriter {
 		emit(level + 2, "mapping " + d.vmd().mapping());
 		emit(level + 2, "free-irq " + d.vmd().teardown());
 		bus(level + 2, d.vmd().bus());
-		subject("device " + d.name());
 		emit(level + 1, "}");
 		emit(level, "}");
 	}
@@ -173,17 +152,11 @@ public final class PlatformWriter {
 		emit(level, "// " + Texts.printable(text));
 	}
 
-	private void subject(String s) {
-		subjects.put(line, s);
-	}
-
 	private void blank() {
 		out.append('\n');
-		line++;
 	}
 
 	private void emit(int level, String text) {
 		out.append("    ".repeat(level)).append(text).append('\n');
-		line++;
 	}
 }

@@ -1,5 +1,6 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.validation.policy.SeverityPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.irqdsl.cli.CliRun.X86_IR;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.irqdsl.IrqDslStandaloneSetup;
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.WorkspaceChecker;

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.irqdsl.IrqDslStandaloneSetup;
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.UsageException;

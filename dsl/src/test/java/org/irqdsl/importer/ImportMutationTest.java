@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,7 +2,7 @@ package org.irqdsl.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.importer.MachineFacts.Arch;
 import org.irqdsl.importer.MachineReport.DeviceRisk;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.junit.jupiter.api.Test;
 
 /** The inference rules of the issue, each on a small hand-made machine. */

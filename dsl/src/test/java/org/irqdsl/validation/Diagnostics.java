@@ -13,7 +13,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.IrqDslStandaloneSetup;
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 
 import com.google.inject.Injector;
 

@@ -76,7 +76,7 @@ public class IrqDslHoverService extends HoverService {
 		return md.toString();
 	}
 
-	private static String deviceHover(Device device) {
+	static String deviceHover(Device device) {
 		Platform platform = EcoreUtil2.getContainerOfType(device, Platform.class);
 		if (platform == null) {
 			return "device " + device.getName();

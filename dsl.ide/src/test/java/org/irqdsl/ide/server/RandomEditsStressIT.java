@@ -22,7 +22,7 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.irqdsl.IrqDslStandaloneSetup;
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.WorkspaceChecker;

@@ -66,7 +66,7 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		for (DevicePath path : platform.devices()) {
 			MsiCapability msi = path.device().getMsi();
-			if (!path.usesMsi() || msi.isMaskable() || path.msiParent().isEmpty()) {
+			if (!path.usesMsi() || path.entriesMaskable(false) || path.msiParent().isEmpty()) {
 				continue;
 			}
 			ProcedureInEffect proc = path.procedure();

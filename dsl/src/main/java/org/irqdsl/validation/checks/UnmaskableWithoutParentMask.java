@@ -51,7 +51,7 @@ public final class UnmaskableWithoutParentMask implements PlatformCheck, Fixable
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		for (DevicePath path : platform.devices()) {
 			MsiCapability msi = path.device().getMsi();
-			if (!path.usesMsi() || msi.isMaskable() || path.msiParent().isEmpty() || path.msiParent().get().getOps() == null) {
+			if (!path.usesMsi() || path.entriesMaskable(false) || path.msiParent().isEmpty() || path.msiParent().get().getOps() == null) {
 				continue;
 			}
 			Domain parent = path.msiParent().get();

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.irqdsl.cli.Finding;
+import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.importer.ImportException;
 import org.irqdsl.importer.Importer;
 import org.irqdsl.importer.InputText;

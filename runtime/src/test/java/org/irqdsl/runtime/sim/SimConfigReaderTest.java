@@ -11,12 +11,12 @@ import java.util.List;
 import org.irqdsl.runtime.sim.config.AffinityUpdate;
 import org.irqdsl.runtime.sim.config.ConfigProblem;
 import org.irqdsl.runtime.sim.config.EntryKind;
-import org.irqdsl.runtime.sim.config.JsonSchemaValidator;
 import org.irqdsl.runtime.sim.config.Op;
 import org.irqdsl.runtime.sim.config.Property;
 import org.irqdsl.runtime.sim.config.SimConfig;
 import org.irqdsl.runtime.sim.config.SimConfigException;
 import org.irqdsl.runtime.sim.config.SimConfigReader;
+import org.irqdsl.runtime.sim.config.SimConfigSchema;
 import org.irqdsl.runtime.sim.config.SimConfigWriter;
 import org.irqdsl.runtime.sim.config.ThreadSpec;
 import org.junit.jupiter.api.Test;
@@ -174,7 +174,7 @@ class SimConfigReaderTest {
 	@MethodSource("seedConfigs")
 	void writerOutputReadsBackToAnEqualConfig(SimConfig config) throws Exception {
 		String json = SimConfigWriter.write(config);
-		assertThat(JsonSchemaValidator.simConfigSchema().validate(com.google.gson.JsonParser.parseString(json))).isEmpty();
+		assertThat(SimConfigSchema.get().validate(json)).isEmpty();
 		assertThat(SimConfigReader.read(json)).isEqualTo(config);
 	}
 
@@ -187,10 +187,28 @@ class SimConfigReaderTest {
 	}
 
 	@Test
-	void thePublishedSchemaUsesOnlyTheCheckedSubset() {
-		assertThat(JsonSchemaValidator.simConfigSchema().schema().get("$id").getAsString())
-				.isEqualTo("https://irqdsl.org/schema/irqdsl-sim-config.schema.json");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonSchemaValidator.of(new java.io.StringReader(
-				"{ \"type\": \"object\", \"patternProperties\": {} }"))).hasMessageContaining("patternProperties");
+	void thePublishedSchemaIsLoadedWithItsId() {
+		assertThat(SimConfigSchema.get().id()).isEqualTo("https://irqdsl.org/schema/irqdsl-sim-config.schema.json");
+	}
+
+	@Test
+	void malformedJsonNamesTheParsersLineAndColumn() {
+		assertThat(problems("{\n  \"format\": \"irqdsl-sim-config/1\",\n  \"cpus\": { \"count\": 4, }\n}"))
+				.containsExactly(new ConfigProblem("line 3, column 25", "malformed JSON: expected a property name in double quotes (a trailing comma?)"));
+		assertThat(problems("{\n  // a comment\n}")).containsExactly(new ConfigProblem("line 2, column 3",
+				"malformed JSON: not strict JSON (comments, single quotes, unquoted names, trailing commas and NaN are not allowed)"));
+		assertThat(problems("{}\n\n  {}")).containsExactly(new ConfigProblem("line 3, column 3", "unexpected content after the JSON document"));
+	}
+
+	@Test
+	void duplicatesInsideNestedObjectsAreNamedByTheirPointer() {
+		assertThat(problems(tornUpdateWith("\"cpus\": { \"count\": 4 }", "\"cpus\": { \"count\": 4, \"count\": 5 }")))
+				.containsExactly(new ConfigProblem("/cpus/count", "duplicate property \"count\""));
+	}
+
+	@Test
+	void duplicateArrayItemsAreNamedByTheirIndex() {
+		assertThat(problems(tornUpdateWith("\"cpus\": { \"count\": 4 }", "\"cpus\": { \"count\": 4, \"offline\": [1, 2, 1] }")))
+				.containsExactly(new ConfigProblem("/cpus/offline/2", "duplicate item 1"));
 	}
 }

@@ -10,16 +10,15 @@ import java.util.List;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * Reads a simulator config: strict JSON, then the published schema, then the references and
  * ranges the schema cannot express (entries of declared devices, CPUs of the platform, vectors in
- * the vector range...). Every problem is collected with its JSON pointer; the result is a
- * {@link SimConfig} or a {@link SimConfigException} listing them all — never a stack trace.
+ * the vector range...). Strict JSON and the schema are checked by {@link SimConfigSchema}. Every
+ * problem is collected with its JSON pointer; the result is a {@link SimConfig} or a {@link SimConfigException} listing them all — never a stack trace.
  */
 public final class SimConfigReader {
-
-	private static final JsonSchemaValidator SCHEMA = JsonSchemaValidator.simConfigSchema();
 
 	private SimConfigReader() {
 	}
@@ -36,15 +35,12 @@ public final class SimConfigReader {
 
 	public static SimConfig read(String json) throws SimConfigException {
 		List<ConfigProblem> problems = new ArrayList<>();
-		JsonElement tree = JsonTree.parse(json, problems);
-		if (tree == null) {
-			throw new SimConfigException(problems);
-		}
-		problems.addAll(SCHEMA.validate(tree));
+		problems.addAll(SimConfigSchema.get().validate(json));
 		if (!problems.isEmpty()) {
 			throw new SimConfigException(problems);
 		}
-		SimConfig config = toModel(tree.getAsJsonObject(), problems);
+		// strict, duplicate-free and schema-valid here: Gson's tree of it is the same document
+		SimConfig config = toModel(JsonParser.parseString(json).getAsJsonObject(), problems);
 		problems.addAll(SimConfigChecks.check(config));
 		if (!problems.isEmpty()) {
 			throw new SimConfigException(problems);
