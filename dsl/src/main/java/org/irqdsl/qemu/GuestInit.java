@@ -14,7 +14,7 @@ public final class GuestInit {
 	public static final List<String> TRACED = List.of("msi_set_affinity", "irq_msi_update_msg", "__pci_write_msi_msg",
 			"pci_msi_domain_write_msg", "lapic_vector_set_in_irr", "apic_retrigger_irq", "irq_chip_retrigger_hierarchy",
 			"irq_move_masked_irq", "__irq_move_irq", "irq_do_set_affinity", "migrate_one_irq", "intel_ir_set_affinity",
-			"amd_ir_set_affinity", "modify_irte");
+			"amd_ir_set_affinity", "modify_irte", TraceReport.CHECK_MARK);
 
 	private GuestInit() {
 	}

@@ -30,7 +30,7 @@ public record GuestKernel(Path image, String release, Optional<Path> modulesDir)
 			}
 		} else {
 			try (Stream<Path> s = Files.list(boot)) {
-				image = s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-"))
+				image = s.filter(p -> p.getFileName().toString().matches("vmlinu[zx]-.*"))
 						.max(Comparator.comparing(p -> p.getFileName().toString(), GuestKernel::compareReleases))
 						.orElseThrow(() -> new QemuException("no kernel in " + boot
 								+ " (vmlinuz-*): install one with scripts/install-system-packages qemu-x86, or give --kernel FILE"));
@@ -39,7 +39,8 @@ public record GuestKernel(Path image, String release, Optional<Path> modulesDir)
 			}
 		}
 		String name = image.getFileName().toString();
-		String release = name.startsWith("vmlinuz-") ? name.substring("vmlinuz-".length()) : name;
+		// Debian's riscv64 kernel is /boot/vmlinux-RELEASE (an Image), the others /boot/vmlinuz-RELEASE
+		String release = name.matches("vmlinu[zx]-.*") ? name.substring("vmlinuz-".length()) : name;
 		Path mods = modulesRoot.resolve(release);
 		if (!Files.isReadable(image)) {
 			throw new QemuException(image + ": not readable (Debian's /boot/vmlinuz-* is readable by root only)");

@@ -13,32 +13,28 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The guest's initramfs: busybox (Debian's busybox-static), lspci with its shared libraries and
- * pci.ids (pciutils), the driver modules, and /init ({@link GuestInit}); a gzip'd newc cpio.
+ * The guest's initramfs: its tools ({@link GuestTools}: busybox, lspci with its shared libraries,
+ * pci.ids), the driver modules, and /init ({@link GuestInit}); a gzip'd newc cpio.
  */
 public final class Initramfs {
-
-	static final Path BUSYBOX = Path.of("/bin/busybox");
-	static final Path LSPCI = Path.of("/usr/bin/lspci");
-	static final Path PCI_IDS = Path.of("/usr/share/misc/pci.ids");
 
 	private Initramfs() {
 	}
 
-	/** Writes the archive; the init script is returned for the record. */
-	public static void write(Path target, String init, List<Path> modules) throws QemuException {
+	/** Writes the archive: the folders, /init, the guest's tools and the driver modules. */
+	public static void write(Path target, String init, List<Path> modules, GuestTools tools) throws QemuException {
 		Cpio c = new Cpio();
+		for (GuestTools.Copy l : tools.symlinks()) {
+			c.symlink(l.target(), l.source());
+		}
 		for (String d : List.of("bin", "sbin", "proc", "sys", "dev", "tmp", "modules", "sys/kernel/tracing")) {
 			c.folder(d);
 		}
 		c.file("init", init.getBytes(StandardCharsets.UTF_8), true);
-		c.file("bin/busybox", read(BUSYBOX, "busybox-static"), true);
-		c.file("bin/lspci", read(LSPCI, "pciutils"), true);
-		for (Path lib : sharedLibraries(LSPCI)) {
-			c.file(lib.toString(), read(lib, "pciutils"), true);
-		}
-		if (Files.exists(PCI_IDS)) {
-			c.file(PCI_IDS.toString(), read(PCI_IDS, "pci.ids"), false);
+		for (GuestTools.Copy f : tools.files()) {
+			if (!c.has(f.target())) {
+				c.file(f.target(), read(Path.of(f.source()), "the guest's tools"), !f.target().endsWith("pci.ids"));
+			}
 		}
 		for (Path m : modules) {
 			c.file("modules/" + m.getFileName(), read(m, "the kernel's modules"), false);

@@ -20,6 +20,12 @@ public record MachinePlan(Platform platform, QemuTarget target, List<Placed> pla
 	/** q35's own functions on bus 0: the host bridge, and the ICH9 LPC, SATA (AHCI) and SMBus at 1f. */
 	static final String Q35_AHCI = "00:1f.2";
 
+	/**
+	 * QEMU's amd-iommu brings its own PCI function (hw/i386/amd_iommu.c, "AMDVI-PCI", with an MSI), put
+	 * in the first free slot when the device is realized: it comes first on the command line, so slot 1.
+	 */
+	static final String AMD_IOMMU = "00:01.0";
+
 	/** A described device, its QEMU device and its address in the guest. */
 	public record Placed(Device device, MsiShape shape, QemuDevice qemu, String guestAddress, boolean builtIn) {
 		public String name() {
@@ -42,6 +48,9 @@ public record MachinePlan(Platform platform, QemuTarget target, List<Placed> pla
 		Set<Integer> used = new LinkedHashSet<>(List.of(0));
 		if (target.isX86()) {
 			used.add(0x1f);
+		}
+		if (target == QemuTarget.X86_Q35_AMD_IR) {
+			used.add(1);
 		}
 		List<Device> devices = new ArrayList<>();
 		for (Bus b : p.getBuses()) {

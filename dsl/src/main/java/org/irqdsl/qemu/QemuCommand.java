@@ -12,9 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.irqdsl.analysis.PlatformFacts;
-import org.irqdsl.importer.ImportException;
-import org.irqdsl.importer.Importer;
-import org.irqdsl.importer.InputText;
 import org.irqdsl.irqDsl.Concurrently;
 import org.irqdsl.irqDsl.CpuOperation;
 import org.irqdsl.irqDsl.CpuThread;
@@ -66,6 +63,9 @@ public class QemuCommand implements Callable<Integer> {
 	@Option(names = "--kernel", paramLabel = "FILE", description = "the guest kernel (default: the newest /boot/vmlinuz-*)")
 	Path kernel;
 
+	@Option(names = "--guest-root", paramLabel = "DIR", description = "arm64/riscv64: Debian packages of that architecture unpacked by scripts/qemu-guest-root ARCH (its kernel, modules, busybox, lspci)")
+	Path guestRoot;
+
 	@Option(names = "--smp", paramLabel = "N", description = "guest CPUs (default: the platform's, at most 4 under TCG)")
 	Integer smp;
 
@@ -106,16 +106,23 @@ public class QemuCommand implements Callable<Integer> {
 		}
 		try {
 			Files.createDirectories(dir);
-			if (!plan.target().isX86()) {
+			if (!plan.target().isX86() && guestRoot == null) {
 				return otherArch(plan, cpus, dir, out);
 			}
-			GuestKernel k = GuestKernel.find(Optional.ofNullable(kernel), Path.of("/boot"), Path.of("/lib/modules"));
+			if (!plan.target().isX86() && !moves.isEmpty()) {
+				throw new QemuException("--trace: the traced moves are x86 only (the vector_update tracepoint and the kprobe on msi_set_affinity's "
+						+ "x86-64 argument register); the " + plan.target().binary.replace("qemu-system-", "") + " guest makes the round trip only");
+			}
+			Path root = guestRoot != null ? guestRoot : Path.of("/");
+			Path modulesRoot = Files.isDirectory(root.resolve("lib/modules")) ? root.resolve("lib/modules") : root.resolve("usr/lib/modules");
+			GuestKernel k = GuestKernel.find(Optional.ofNullable(kernel), root.resolve("boot"), modulesRoot);
+			GuestTools tools = guestRoot != null ? GuestTools.fromRoot(guestRoot) : GuestTools.host();
 			List<String> names = new ArrayList<>();
 			plan.placed().forEach(p -> p.qemu().modules().stream().filter(m -> !names.contains(m)).forEach(names::add));
-			List<Path> modules = plan.target().isX86() ? k.modules(names) : List.of();
+			List<Path> modules = k.modules(names);
 			String init = GuestInit.script(modules.stream().map(m -> m.getFileName().toString()).toList(), moves);
 			Path initrd = dir.resolve("initramfs.cpio.gz");
-			Initramfs.write(initrd, init, modules);
+			Initramfs.write(initrd, init, modules, tools);
 			Files.writeString(dir.resolve("init"), init);
 			disks(plan, dir);
 			Path console = dir.resolve("console.txt");
@@ -136,8 +143,8 @@ public class QemuCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * arm64 and riscv64: this machine's kernel and busybox are x86-64, so only the command line is
-	 * written, with the kernel given (--kernel) or a placeholder; scripts/qemu-other-arches boots it.
+	 * arm64 and riscv64 without --guest-root: this machine's kernel and busybox are x86-64, so only the
+	 * command line is written, with the kernel given (--kernel) or a placeholder.
 	 */
 	private int otherArch(MachinePlan plan, int cpus, Path dir, PrintWriter out) throws IOException, QemuException {
 		Path k = kernel != null ? kernel : Path.of("KERNEL");
@@ -148,8 +155,9 @@ public class QemuCommand implements Callable<Integer> {
 				+ QemuCommandLine.shell(command) + "\n");
 		out.println("irqdsl qemu: wrote " + dir + "/qemu-command.sh (the command line only: the guest kernel and busybox on this machine are x86-64)");
 		if (run) {
-			throw new QemuException("--run boots x86 guests only: no " + plan.target().binary.replace("qemu-system-", "")
-					+ " kernel on this machine (scripts/qemu-other-arches, docs/qemu.md)");
+			String arch = plan.target().binary.replace("qemu-system-", "").replace("aarch64", "arm64");
+			throw new QemuException("--run: a " + arch + " guest needs --guest-root DIR, that architecture's kernel and busybox "
+					+ "(scripts/qemu-guest-root " + arch + " prints one; docs/qemu.md)");
 		}
 		return 0;
 	}
@@ -173,19 +181,10 @@ public class QemuCommand implements Callable<Integer> {
 		Files.writeString(dir.resolve("lspci.txt"), guest.lspci());
 		Files.writeString(dir.resolve("interrupts.txt"), guest.interrupts());
 		Files.writeString(dir.resolve("dmesg.txt"), guest.dmesg());
-		Importer.Result imported;
-		try {
-			imported = Importer.run(Importer.Request.of(InputText.of("lspci", dir.resolve("lspci.txt").toString(), guest.lspci()),
-					InputText.of("interrupts", dir.resolve("interrupts.txt").toString(), guest.interrupts()),
-					InputText.of("dmesg", dir.resolve("dmesg.txt").toString(), guest.dmesg()), platform.getName() + "_guest"));
-		} catch (ImportException e) {
-			throw new QemuException("import of the guest's output: " + e.getMessage());
-		}
+		GuestImport back = GuestImport.of(guest.lspci(), guest.interrupts(), guest.dmesg(), platform.getName() + "_guest", dir.toString());
 		Path importedFile = dir.resolve("imported.irqdsl");
-		Files.writeString(importedFile, imported.platformText());
-		Model m = Models.parse(imported.platformText(), importedFile.toString());
-		Platform back = Models.platform(m, platform.getName() + "_guest", importedFile.toString());
-		RoundTrip rt = RoundTrip.compare(plan, back);
+		Files.writeString(importedFile, back.platformText());
+		RoundTrip rt = RoundTrip.compare(plan, back.platform());
 		out.println("irqdsl qemu: round trip (irqdsl import of the guest's output, " + importedFile + "):");
 		out.print(rt.toText());
 		boolean ok = rt.agrees();

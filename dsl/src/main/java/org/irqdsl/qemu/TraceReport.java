@@ -88,6 +88,7 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 		boolean named = irq.isPresent() && calls.stream().anyMatch(c -> c.irq != null);
 		List<Integer> observed = new ArrayList<>();
 		int others = 0;
+		boolean sawCheck = false;
 		for (Call c : calls) {
 			if (c.writes == 0) {
 				continue;
@@ -96,19 +97,30 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 				others++;
 			} else {
 				observed.add(c.writes);
+				sawCheck |= c.checked;
 			}
 		}
-		boolean sawCheck = traceLines.stream().map(FTRACE::matcher).anyMatch(m -> m.find() && m.group(2).equals("lapic_vector_set_in_irr"));
-		Optional<Boolean> pending = traceable.contains("lapic_vector_set_in_irr") ? Optional.of(sawCheck) : Optional.empty();
+		Optional<Boolean> pending = caller.equals("msi_set_affinity") && traceable.contains(CHECK_MARK) ? Optional.of(sawCheck) : Optional.empty();
 		return new TraceReport(move.label(), procedure, path == null ? "(none: set-affinity refused)" : path.name(), writes, check, observed,
 				pending, caller + " / " + write, vector, others, move.offline());
 	}
+
+	/**
+	 * The function whose call from msi_set_affinity() shows the pending check ran: the two-step path
+	 * drops vector_lock with unlock_vector_lock() (arch/x86/kernel/apic/vector.c, an ordinary global
+	 * function, traceable) right before it tests lapic_vector_set_in_irr() (static inline in
+	 * arch/x86/include/asm/apic.h, not traceable); the direct path returns before taking the lock.
+	 * Both in v6.1 and v6.12 (arch/x86/kernel/apic/msi.c msi_set_affinity(), since 6f1a4891a592).
+	 */
+	static final String CHECK_MARK = "unlock_vector_lock";
 
 	/** One call of the affinity setter: the CPU it ran on, the irq the kprobe named (or null), its message writes. */
 	private static final class Call {
 		final int cpu;
 		Integer irq;
 		int writes;
+		/** whether it reached the pending check ({@link #CHECK_MARK} called from it) */
+		boolean checked;
 
 		Call(int cpu) {
 			this.cpu = cpu;
@@ -149,6 +161,8 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 				c.irq = pendingIrq.remove(cpu);
 				calls.add(c);
 				open.put(cpu, c);
+			} else if (f.equals(CHECK_MARK) && parent.equals(caller) && open.containsKey(cpu)) {
+				open.get(cpu).checked = true;
 			} else if (f.equals(write) && open.containsKey(cpu)
 					&& (parent.equals(caller) || parent.equals("pci_msi_domain_write_msg") || parent.equals("__pci_write_msi_msg"))) {
 				open.get(cpu).writes++;
@@ -190,8 +204,9 @@ public record TraceReport(String label, Procedure procedure, String predictedPat
 						: observedWrites.size() + " call" + (observedWrites.size() == 1 ? "" : "s") + " of " + where.split(" / ")[0] + ", writes per call "
 								+ observedWrites)
 				+ (otherCalls == 0 ? "" : " (and " + otherCalls + " call" + (otherCalls == 1 ? "" : "s") + " for the CPU's other irqs, not compared)")
-				+ ", pending check " + observedPendingCheck.map(c -> c ? "ran" : "did not run")
-						.orElse("not traceable (lapic_vector_set_in_irr is inline in arch/x86/include/asm/apic.h)")
+				+ ", pending check " + observedPendingCheck.map(c -> c ? "ran (" + CHECK_MARK + " <- msi_set_affinity)" : "did not run")
+						.orElse("not traceable (lapic_vector_set_in_irr is inline in arch/x86/include/asm/apic.h, and " + CHECK_MARK
+								+ ", which msi_set_affinity calls right before it, is not traceable here)")
 				+ vector.map(v -> "\n    vector:    " + String.format("0x%x on cpu %d -> 0x%x on cpu %d", v.prevVector(), v.prevCpu(),
 						v.vector(), v.cpu()) + (v.vectorChanged() ? "" : " (the same vector number: msi_set_affinity() updates directly)"))
 						.orElse(offline ? "\n    vector:    not traced: tracepoints do not fire on the outgoing CPU (include/linux/tracepoint.h"

@@ -66,6 +66,34 @@ class GuestSideTest {
 		assertThat(r.agrees()).isTrue();
 	}
 
+	/**
+	 * unlock_vector_lock() called from msi_set_affinity() is the last step before the (inline) IRR test:
+	 * the two-step call that reaches it ran the pending check; the direct path never takes the lock.
+	 */
+	@Test
+	void unlockVectorLockFromMsiSetAffinityShowsThePendingCheckRan() {
+		List<String> twoStep = List.of(
+				"              sh-1       [001] d.h1.    18.099: vector_update: irq=26 vector=36 cpu=2 prev_vector=35 prev_cpu=1",
+				"              sh-1       [001] d.h1.    18.100: msi_set_affinity <-irq_do_set_affinity",
+				"              sh-1       [001] d.h1.    18.101: __pci_write_msi_msg <-pci_msi_domain_write_msg",
+				"              sh-1       [001] d.h1.    18.102: __pci_write_msi_msg <-pci_msi_domain_write_msg",
+				"              sh-1       [001] d.h1.    18.103: unlock_vector_lock <-msi_set_affinity",
+				"              sh-1       [002] d.h1.    18.104: unlock_vector_lock <-lapic_online");
+		List<String> traceable = List.of("msi_set_affinity", "__pci_write_msi_msg", "unlock_vector_lock");
+		TracedMove mv = new TracedMove("nvme0.msi-x[0] set-affinity cpu 2", "nvme0", "00:04.0", 0, true, 1, 2);
+		TraceReport r = TraceReport.of(mv, new MsiShape(0, false, false, 1), KernelProcedures.X86_V6_7, twoStep, traceable);
+		assertThat(r.predictedPendingCheck()).isTrue();
+		assertThat(r.observedPendingCheck()).contains(true);
+		assertThat(r.agrees()).isTrue();
+		assertThat(r.toText()).contains("pending check ran (unlock_vector_lock <- msi_set_affinity)");
+
+		// the unlock on another CPU, from another caller, is not this call's: the check did not run
+		TraceReport none = TraceReport.of(mv, new MsiShape(0, false, false, 1), KernelProcedures.X86_V6_7,
+				List.of(twoStep.get(0), twoStep.get(1), twoStep.get(2), twoStep.get(3), twoStep.get(5)), traceable);
+		assertThat(none.observedPendingCheck()).contains(false);
+		assertThat(none.agrees()).isFalse();
+	}
+
 	/** The kernel kept the vector number on the new CPU: msi_set_affinity() updates directly, and so does the procedure. */
 	@Test
 	void theVectorTheKernelAllocatedDecidesThePath() {

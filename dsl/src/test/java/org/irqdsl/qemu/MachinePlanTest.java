@@ -63,6 +63,18 @@ class MachinePlanTest {
 				.containsExactly("a@00:01.0", "b@00:02.0", "c@00:03.0", "d@00:04.0");
 	}
 
+	/** QEMU's amd-iommu puts its own PCI function in the first free slot (00:01.0): a device described there moves. */
+	@Test
+	void amdIommusOwnFunctionKeepsSlotOne() throws Exception {
+		MachinePlan plan = MachinePlan.of(platform(VECTOR + """
+				domain ir : AMDVI parent vector
+				bus pci b msi-parent ir {
+				  device a at "00:01.0" { msi-x count 2 }
+				}
+				"""));
+		assertThat(plan.placed()).extracting(p -> p.name() + "@" + p.guestAddress()).containsExactly("a@00:02.0");
+	}
+
 	@Test
 	void theRemappingDomainAndTheRootChooseTheMachine() throws Exception {
 		assertThat(QemuTarget.of(platform(VECTOR + "domain ir : DMAR parent vector\n"))).isEqualTo(QemuTarget.X86_Q35_INTEL_IR);
