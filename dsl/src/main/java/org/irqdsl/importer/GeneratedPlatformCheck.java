@@ -10,15 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.irqdsl.IrqDslStandaloneSetup;
+import org.irqdsl.IrqDslInjector;
 import org.irqdsl.cli.Finding;
 import org.irqdsl.cli.SeverityPolicy;
 import org.irqdsl.cli.SourceFile;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.UsageException;
 import org.irqdsl.cli.WorkspaceChecker;
-
-import com.google.inject.Injector;
 
 /**
  * Runs {@code irqdsl check}'s own {@link WorkspaceChecker} on a generated platform, so that the
@@ -27,10 +25,6 @@ import com.google.inject.Injector;
  * its workspace).
  */
 public final class GeneratedPlatformCheck {
-
-	private static final class Holder {
-		static final Injector INJECTOR = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration();
-	}
 
 	private GeneratedPlatformCheck() {
 	}
@@ -42,7 +36,7 @@ public final class GeneratedPlatformCheck {
 			dir = Files.createTempDirectory("irqdsl-import");
 			Path file = dir.resolve("imported" + SourceFiles.EXTENSION);
 			Files.writeString(file, text, StandardCharsets.UTF_8);
-			WorkspaceChecker checker = Holder.INJECTOR.getInstance(WorkspaceChecker.class);
+			WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 			WorkspaceChecker.Result result = checker.check(List.of(file), new SourceFiles(InputText.MAX_BYTES),
 					SeverityPolicy.parse(List.of(), List.of()));
 			List<Finding> findings = new ArrayList<>();

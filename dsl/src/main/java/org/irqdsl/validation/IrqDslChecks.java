@@ -45,6 +45,8 @@ public final class IrqDslChecks {
 			"The file is empty or holds only comments: expected at least one `platform` or `scenario`.");
 	public static final CheckInfo UNREADABLE = CheckInfo.error("unreadable", "File cannot be read", "the command line",
 			"The file is missing, is not readable, is not valid UTF-8, or is larger than the size limit (`--max-file-size`). `irqdsl check` exits with status 2.");
+	public static final CheckInfo INTERNAL_ERROR = CheckInfo.error("internal-error", "A check failed", "irqdsl itself",
+			"A check threw an exception on this object (a bug in irqdsl, please report it with the file): its findings here are missing. `irqdsl check` exits with status 3.");
 
 	public static final List<PlatformCheck> PLATFORM_CHECKS = List.of(new NonMaskableMsiWithoutRemap(), new AsyncMsiWrite(),
 			new UnmaskableWithoutParentMask(), new RequiredNotSupported(), new BusTokenNotSelected(),
@@ -67,7 +69,7 @@ public final class IrqDslChecks {
 			Stream.of(DuplicateAddress.BAD_ADDRESS),
 			SCENARIO_CHECKS.stream().map(ScenarioCheck::info),
 			SIMULATION_CHECKS.stream().map(ScenarioCheck::info),
-			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE)).flatMap(s -> s).toList();
+			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE, INTERNAL_ERROR)).flatMap(s -> s).toList();
 
 	/**
 	 * The hazard checks: each describes a race a scenario can replay (seeds 000-004). Their errors do
