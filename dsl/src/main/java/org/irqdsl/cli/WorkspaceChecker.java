@@ -16,10 +16,10 @@ import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.validation.IrqDslChecks;
-import org.irqdsl.validation.IrqDslResourceValidator;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -131,7 +131,7 @@ public class WorkspaceChecker {
 	private List<Finding> validate(Path file, Resource resource, SeverityPolicy policy) {
 		String name = file.toString();
 		List<Finding> result = new ArrayList<>();
-		for (Issue issue : validator.validate(resource, IrqDslResourceValidator.MODE, CancelIndicator.NullImpl)) {
+		for (Issue issue : validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
 			Finding f = new Finding(name, issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
 					issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
 					IrqDslChecks.idOf(issue));

@@ -58,7 +58,8 @@ public final class IrqDslChecks {
 	public static final List<ScenarioCheck> SCENARIO_CHECKS = List.of(new ScenarioReferences(), new ScenarioNotSimulable());
 
 	/**
-	 * Checks that simulate (CheckType.NORMAL: every host runs them, in the language server's mode).
+	 * Checks that simulate (CheckType.NORMAL: editors and the language server run them, {@code irqdsl
+	 * check} does not).
 	 */
 	public static final List<ScenarioCheck> SIMULATION_CHECKS = List.of(new ScenarioExpectation());
 

@@ -37,12 +37,6 @@ import org.irqdsl.irqDsl.Model;
  */
 public class IrqDslResourceValidator extends ResourceValidatorImpl {
 
-	/**
-	 * The mode every host validates with: the language server's (Xtext's incremental builder asks
-	 * for ALL), so the command line reports what an editor shows.
-	 */
-	public static final CheckMode MODE = CheckMode.ALL;
-
 	@Override
 	protected void collectResourceDiagnostics(Resource resource, CancelIndicator monitor, IAcceptor<Issue> acceptor) {
 		List<Resource.Diagnostic> text = IrqDslResource.textErrors(resource);

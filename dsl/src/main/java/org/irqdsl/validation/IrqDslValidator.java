@@ -47,8 +47,8 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 	}
 
 	/**
-	 * The scenario's simulated verdicts (bounded, cached): NORMAL; every host validates in
-	 * the same mode ({@link IrqDslResourceValidator#MODE}), so it runs in all of them.
+	 * The scenario's simulated verdicts (bounded, cached): NORMAL, so editors and the language
+	 * server run it and {@code irqdsl check} (FAST only) stays fast.
 	 */
 	@Check(CheckType.NORMAL)
 	public void simulateScenario(Scenario scenario) {

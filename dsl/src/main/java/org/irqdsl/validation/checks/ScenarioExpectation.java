@@ -17,9 +17,9 @@ import org.irqdsl.validation.ScenarioCheck;
 
 /**
  * A scenario's verdicts, each on its {@code expect} line: the simulator's answer within
- * {@link IrqDslScenarioRunner#EDITOR_LIMITS}, cached by the generated config's hash. CheckType.NORMAL:
- * run by every host (the language server, Eclipse, {@code irqdsl check}, which all validate in one
- * mode); {@code irqdsl simulate} gives the same verdicts without the editor's bounds.
+ * {@link IrqDslScenarioRunner#EDITOR_LIMITS}, cached by the generated config's hash. Run by editors
+ * (CheckType.NORMAL: the language server and Eclipse on save), not by {@code irqdsl check}, which
+ * stays fast; {@code irqdsl simulate} gives the same verdicts without the editor's bounds.
  */
 public final class ScenarioExpectation implements ScenarioCheck {
 
@@ -32,7 +32,7 @@ public final class ScenarioExpectation implements ScenarioCheck {
 			with the shortest interleaving that shows P, drawn as columns, one per CPU and device), a \
 			warning when the bounds were hit first (run `irqdsl simulate` without them). Only files \
 			without syntax errors or unresolved names are simulated, and only scenarios the simulator \
-			can run (`scenario-not-simulable`). `irqdsl check` shows the same verdicts; `irqdsl simulate` runs without the bounds.
+			can run (`scenario-not-simulable`). `irqdsl check` does not simulate; `irqdsl simulate` does.
 
 			Fix: the trace names the kernel mechanism (msi_set_affinity, vector_lock, free_irq, ...) - \
 			change the platform (strategy, masking, remapping, message write, grace period) or, if the \
