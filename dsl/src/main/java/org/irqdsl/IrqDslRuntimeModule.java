@@ -28,4 +28,19 @@ public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return IrqDslValueConverterService.class;
 	}
+
+	// Diagnostics are the language's: every host gets the same messages, errors and rules.
+
+	public Class<? extends org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return org.irqdsl.parser.IrqDslSyntaxErrorMessageProvider.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return org.irqdsl.linking.IrqDslLinkingDiagnosticMessageProvider.class;
+	}
+
+	@Override
+	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+		return org.irqdsl.resource.IrqDslResource.class;
+	}
 }

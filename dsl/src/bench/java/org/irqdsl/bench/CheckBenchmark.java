@@ -47,7 +47,7 @@ public final class CheckBenchmark {
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-	private final Injector injector = CheckCommand.injector();
+	private final Injector injector = org.irqdsl.IrqDslInjector.get();
 	private final IResourceValidator validator = injector.getInstance(IResourceValidator.class);
 	private final IResourceFactory resourceFactory = injector.getInstance(IResourceFactory.class);
 

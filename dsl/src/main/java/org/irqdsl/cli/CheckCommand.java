@@ -9,15 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
-import org.irqdsl.IrqDslRuntimeModule;
-import org.irqdsl.IrqDslStandaloneSetup;
+import org.irqdsl.IrqDslInjector;
 import org.irqdsl.validation.policy.SeverityPolicy;
 
 import com.google.gson.GsonBuilder;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.util.Modules;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +71,7 @@ public class CheckCommand implements Callable<Integer> {
 			}
 			SeverityPolicy policy = switches();
 			List<Path> files = SourceFiles.expand(paths);
-			WorkspaceChecker checker = injector().getInstance(WorkspaceChecker.class);
+			WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 			long maxBytes = maxFileSizeMiB >= Long.MAX_VALUE / 1048576.0 ? Long.MAX_VALUE : (long) (maxFileSizeMiB * 1048576);
 			WorkspaceChecker.Result result = checker.check(files, new SourceFiles(maxBytes), policy);
 			print(result, files.size(), out);
@@ -105,25 +100,6 @@ public class CheckCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-	}
-
-	/**
-	 * The language's injector with the command line's syntax error messages, which say what was
-	 * expected ({@link SyntaxMessages}). Created once per process.
-	 */
-	public static Injector injector() {
-		return InjectorHolder.INJECTOR;
-	}
-
-	private static final class InjectorHolder {
-		static final Injector INJECTOR = new IrqDslStandaloneSetup() {
-			@Override
-			public Injector createInjector() {
-				return Guice.createInjector(Modules.override(new IrqDslRuntimeModule()).with(binder -> {
-					binder.bind(ISyntaxErrorMessageProvider.class).to(SyntaxMessages.class);
-				}));
-			}
-		}.createInjectorAndDoEMFRegistration();
 	}
 
 	private void print(WorkspaceChecker.Result result, int fileCount, PrintWriter out) {

@@ -19,7 +19,7 @@ import org.irqdsl.validation.policy.SeverityPolicy;
 record LoadedModels(Map<Path, Resource> resources, List<Finding> blocking, List<String> internalErrors) {
 
 	static LoadedModels load(List<Path> files) throws UsageException {
-		WorkspaceChecker checker = CheckCommand.injector().getInstance(WorkspaceChecker.class);
+		WorkspaceChecker checker = org.irqdsl.IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 		WorkspaceChecker.Checked checked = checker.checkKeeping(files, new SourceFiles(8L << 20),
 				SeverityPolicy.NONE);
 		List<Finding> blocking = checked.result().findings().stream()

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.irqdsl.resource.BinaryText;
+
 /** Finds the .irqdsl files a command is given and reads them strictly (UTF-8, size limit). */
 public final class SourceFiles {
 
@@ -153,15 +155,13 @@ public final class SourceFiles {
 		decoder.flush(out);
 		out.flip();
 		String text = out.toString();
-		int nul = text.indexOf('\0');
-		if (nul >= 0) {
-			int offset = text.substring(0, nul).getBytes(StandardCharsets.UTF_8).length;
-			int line = lineOf(bytes, offset);
-			return SourceFile.unreadable(path, String.format("binary file: NUL byte at line %d, column %d (offset %d); expected a UTF-8 text file",
-					line, columnOf(bytes, offset), offset), line, columnOf(bytes, offset));
-		}
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
+		}
+		// the language's rule, so that an editor reports a NUL the same way
+		java.util.Optional<BinaryText> binary = BinaryText.find(text);
+		if (binary.isPresent()) {
+			return SourceFile.unreadable(path, binary.get().message(), binary.get().line(), binary.get().column());
 		}
 		return SourceFile.read(path, text);
 	}

@@ -17,14 +17,12 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
-import org.irqdsl.IrqDslStandaloneSetup;
+import org.irqdsl.IrqDslInjector;
 import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.irqDsl.Bus;
 import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.Domain;
 import org.irqdsl.validation.IrqDslChecks;
-
-import com.google.inject.Injector;
 
 /**
  * Checks a generated platform with the language's own resource validator, in memory, so that the
@@ -38,10 +36,6 @@ public final class GeneratedPlatformCheck {
 	public record Checked(Finding finding, String subject) {
 	}
 
-	private static final class Holder {
-		static final Injector INJECTOR = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration();
-	}
-
 	private GeneratedPlatformCheck() {
 	}
 
@@ -50,7 +44,7 @@ public final class GeneratedPlatformCheck {
 	 * without -W/-Werror switches: every check at its own severity, the FAST checks only.
 	 */
 	public static synchronized List<Checked> check(String text, String displayName) {
-		XtextResourceSet set = Holder.INJECTOR.getInstance(XtextResourceSet.class);
+		XtextResourceSet set = IrqDslInjector.get().getInstance(XtextResourceSet.class);
 		// a URI of its own: the text is never written, and no file of the user's folder joins it
 		Resource resource = set.createResource(URI.createURI("irqdsl-import:/" + URI.encodeSegment(displayName, false)
 				+ (displayName.endsWith(".irqdsl") ? "" : ".irqdsl")));
@@ -59,7 +53,7 @@ public final class GeneratedPlatformCheck {
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot load the generated platform", e);
 		}
-		IResourceValidator validator = Holder.INJECTOR.getInstance(IResourceValidator.class);
+		IResourceValidator validator = IrqDslInjector.get().getInstance(IResourceValidator.class);
 		List<Checked> checked = new ArrayList<>();
 		for (Issue issue : validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
 			Finding f = new Finding(displayName, issue.getLineNumber() == null ? 1 : issue.getLineNumber(),

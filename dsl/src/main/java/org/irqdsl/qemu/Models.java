@@ -11,7 +11,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.XtextResourceSet;
-import org.irqdsl.IrqDslStandaloneSetup;
+import org.irqdsl.IrqDslInjector;
 import org.irqdsl.irqDsl.Model;
 import org.irqdsl.irqDsl.Platform;
 import org.irqdsl.irqDsl.Scenario;
@@ -19,15 +19,11 @@ import org.irqdsl.irqDsl.Scenario;
 /** .irqdsl text or files as models, with syntax errors as one-line messages. */
 public final class Models {
 
-	private static final class Holder {
-		static final com.google.inject.Injector INJECTOR = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration();
-	}
-
 	private Models() {
 	}
 
 	public static Model parse(String text, String name) throws QemuException {
-		XtextResourceSet set = Holder.INJECTOR.getInstance(XtextResourceSet.class);
+		XtextResourceSet set = IrqDslInjector.get().getInstance(XtextResourceSet.class);
 		Resource r = set.createResource(URI.createFileURI(Path.of(name).toAbsolutePath().toString()));
 		try {
 			r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
@@ -38,7 +34,7 @@ public final class Models {
 	}
 
 	public static Model load(Path file) throws QemuException {
-		XtextResourceSet set = Holder.INJECTOR.getInstance(XtextResourceSet.class);
+		XtextResourceSet set = IrqDslInjector.get().getInstance(XtextResourceSet.class);
 		Resource r;
 		try {
 			r = set.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);

@@ -58,6 +58,9 @@ public final class IrqDslChecks {
 			"the check configuration (docs/checks.md#suppressing-one-finding)",
 			"An `// irqdsl-ignore(<id>)` comment whose line has no finding of that check, an `// irqdsl-ignore-next-line(<id>)` whose next line has none, or one that names no check: a stale suppression would silently hide the next real finding there. Not reported for a check that is off or does not run here (the simulation's checks under `irqdsl check`).")
 			.kind(CheckKind.CONFIG);
+	public static final CheckInfo INTERNAL_ERROR = CheckInfo.error("internal-error", "A check failed", "irqdsl itself",
+			"A check threw an exception on this object (a bug in irqdsl, please report it with the file): its findings here are missing. `irqdsl check` exits with status 3.")
+			.kind(CheckKind.FILE);
 
 	public static final List<PlatformCheck> PLATFORM_CHECKS = List.of(new NonMaskableMsiWithoutRemap(), new AsyncMsiWrite(),
 			new UnmaskableWithoutParentMask(), new RequiredNotSupported(), new BusTokenNotSelected(),
@@ -80,7 +83,7 @@ public final class IrqDslChecks {
 			Stream.of(DuplicateAddress.BAD_ADDRESS),
 			SCENARIO_CHECKS.stream().map(ScenarioCheck::info),
 			SIMULATION_CHECKS.stream().map(ScenarioCheck::info),
-			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE),
+			Stream.of(SYNTAX, UNRESOLVED_REFERENCE, DUPLICATE_NAME, EMPTY_FILE, UNREADABLE, INTERNAL_ERROR),
 			Stream.of(CHECK_CONFIG, UNUSED_SUPPRESSION)).flatMap(s -> s).toList();
 
 	/**

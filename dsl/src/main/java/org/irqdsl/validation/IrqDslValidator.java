@@ -14,6 +14,7 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CancelableDiagnostician;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.eclipse.xtext.service.OperationCanceledManager;
 import org.irqdsl.analysis.PlatformFacts;
 import org.irqdsl.irqDsl.Platform;
 import org.irqdsl.irqDsl.Scenario;
@@ -119,6 +120,23 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 		}
 		return (PlatformFacts) context.computeIfAbsent(List.of(PlatformFacts.class, platform), k -> new PlatformFacts(platform));
 	}
+
+	/**
+	 * A check that throws becomes an {@code internal-error} finding at the object it was checking,
+	 * in every host; Xtext would swallow a NullPointerException and log anything else, leaving the
+	 * findings silently incomplete. Cancellation still propagates.
+	 */
+	@Override
+	protected void handleExceptionDuringValidation(Throwable targetException) {
+		if (targetException.getClass().getName().equals("org.eclipse.xtext.validation.GuardException") || OPERATION_CANCELED.isOperationCanceledException(targetException)) {
+			super.handleExceptionDuringValidation(targetException);
+			return;
+		}
+		getMessageAcceptor().acceptError(CheckFailure.message(targetException), getCurrentObject(), null, -1,
+				IrqDslChecks.INTERNAL_ERROR.id());
+	}
+
+	private static final OperationCanceledManager OPERATION_CANCELED = new OperationCanceledManager();
 
 	private void accept(CheckInfo check, Severity severity, String message, EObject source, EStructuralFeature feature,
 			int index) {

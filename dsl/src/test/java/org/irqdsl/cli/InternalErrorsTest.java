@@ -1,5 +1,6 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.IrqDslInjector;
 import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.validation.policy.SeverityPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class InternalErrorsTest {
 
 	@Test
 	void aSwallowedExceptionBecomesAnInternalErrorNamingTheFile() throws IOException, UsageException {
-		CheckCommand.injector(); // EMF registration
+		IrqDslInjector.get(); // EMF registration
 		Injector injector = Guice.createInjector(Modules.override(new IrqDslRuntimeModule())
 				.with(binder -> binder.bind(IResourceValidator.class).to(FailingValidator.class)));
 		Path crash = write(dir, "crash.irqdsl", X86_IR);

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.irqdsl.IrqDslInjector;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.IrqDslChecks;
 import org.irqdsl.validation.policy.SeverityPolicy;
@@ -99,7 +100,7 @@ class SarifLogTest {
 	@Test
 	void filesBelowTheBaseAreRelativeToSrcroot() throws IOException {
 		Path file = write(dir, "sub dir/x86 ir.irqdsl", X86_IR);
-		WorkspaceChecker.Result result = CheckCommand.injector().getInstance(WorkspaceChecker.class)
+		WorkspaceChecker.Result result = IrqDslInjector.get().getInstance(WorkspaceChecker.class)
 				.check(List.of(file), new SourceFiles(1 << 20), SeverityPolicy.NONE);
 		String sarif = SarifLog.render(result, dir);
 		assertThat(schemaErrors(sarif)).isEmpty();

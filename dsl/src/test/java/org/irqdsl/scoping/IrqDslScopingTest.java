@@ -67,7 +67,7 @@ class IrqDslScopingTest {
 	void aDeviceOfAnotherPlatformDoesNotResolve() {
 		String text = PLATFORM_P + PLATFORM_Q + scenario("q", "initially nvme0.msi-x[0] on cpu 1 vector 0x30");
 		assertThat(Diagnostics.of(text)).containsExactly(at(text, "initially nvme0", "error [unresolved-reference]"));
-		assertThat(Diagnostics.messages(text)).containsExactly("Couldn't resolve reference to Device 'nvme0'.");
+		assertThat(Diagnostics.messages(text)).containsExactly("unknown device 'nvme0' (known here: nic)");
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class IrqDslScopingTest {
 		String q = "platform q {\n cpus 2\n " + dmar("affinity-update remap") + "\n}\n";
 		String text = platform(x86Vector()) + q;
 		assertThat(Diagnostics.of(text)).containsExactly(at(text, "parent vector", "error [unresolved-reference]"));
-		assertThat(Diagnostics.messages(text)).containsExactly("Couldn't resolve reference to Domain 'vector'.");
+		assertThat(Diagnostics.messages(text)).containsExactly("unknown domain 'vector' (known here: ir)");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.resource.Resource;
+import org.irqdsl.IrqDslInjector;
 import org.irqdsl.cli.CheckCommand;
 import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
@@ -29,7 +30,7 @@ class ExampleScenariosTest {
 	@BeforeAll
 	static void simulateExamples() throws Exception {
 		List<Path> files = SourceFiles.expand(List.of(Path.of("../examples")));
-		WorkspaceChecker checker = CheckCommand.injector().getInstance(WorkspaceChecker.class);
+		WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 		WorkspaceChecker.Checked checked = checker.checkKeeping(files, new SourceFiles(8L << 20),
 				SeverityPolicy.NONE);
 		for (Resource r : checked.resources().values()) {

@@ -30,14 +30,16 @@ class BuiltInDiagnosticsTest {
 		void missingClosingBraceIsReportedWhereTheFileEnds() {
 			String text = platform(x86Vector()).stripTrailing().replaceAll("}$", "");
 			assertThat(Diagnostics.of(text)).containsExactly(text.lines().count() + ": error [syntax]");
-			assertThat(Diagnostics.messages(text)).containsExactly("mismatched input '<EOF>' expecting '}'");
+			assertThat(Diagnostics.messages(text)).containsExactly(
+					"expected 'cpus', 'kernel', 'domain', 'bus', 'hot-unplug-procedure', 'hot-unplug-library', 'irq-move' or '}' after '}', found end of file");
 		}
 
 		@Test
 		void everySyntaxErrorOfAFileIsReportedAtItsLine() {
 			String text = platform(x86Vector("affinity-update sometimes"), pciBus("vector", "device msi-x at \"00:02.0\""));
-			assertThat(Diagnostics.messages(text)).containsExactly("no viable alternative at input 'sometimes'",
-					"no viable alternative at input 'msi-x'");
+			assertThat(Diagnostics.messages(text)).containsExactly(
+					"expected 'direct', 'masked', 'two-step', 'lazy-move', 'remap' or 'immutable' after 'affinity-update', found 'sometimes'",
+					"expected a name after 'device', found 'msi-x'");
 			assertThat(Diagnostics.of(text)).containsExactly(at(text, "affinity-update sometimes", "error [syntax]"),
 					at(text, "device msi-x", "error [syntax]"));
 		}
@@ -66,7 +68,7 @@ class BuiltInDiagnosticsTest {
 		void unknownParentDomain() {
 			String text = platform(x86Vector(), dmar().replace("parent vector", "parent nosuch"));
 			assertThat(Diagnostics.of(text)).containsExactly(at(text, "parent nosuch", "error [unresolved-reference]"));
-			assertThat(Diagnostics.messages(text)).containsExactly("Couldn't resolve reference to Domain 'nosuch'.");
+			assertThat(Diagnostics.messages(text)).containsExactly("unknown domain 'nosuch' (known here: vector, ir)");
 		}
 
 		@Test
@@ -77,8 +79,8 @@ class BuiltInDiagnosticsTest {
 					}
 					""";
 			assertThat(Diagnostics.of(text)).containsExactly("1: error [unresolved-reference]", "2: error [unresolved-reference]");
-			assertThat(Diagnostics.messages(text)).containsExactly("Couldn't resolve reference to Platform 'nosuch'.",
-					"Couldn't resolve reference to Device 'nic'.");
+			assertThat(Diagnostics.messages(text)).containsExactly("unknown platform 'nosuch': no platform is visible here",
+					"unknown device 'nic': the scenario's platform is unknown");
 		}
 
 		@Test

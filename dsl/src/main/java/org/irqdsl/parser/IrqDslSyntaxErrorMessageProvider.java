@@ -1,4 +1,4 @@
-package org.irqdsl.cli;
+package org.irqdsl.parser;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,19 +46,19 @@ import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
  * The expected set is computed from the grammar and the node model the parser has built so far:
  * the last element the current rule consumed, and what the grammar allows after it (climbing to
  * the calling rules while the rest of a rule may be empty). The position of the error is the
- * parser's; only the message changes. Bound by the command line's injector ({@link CheckCommand#injector()});
- * the runtime module could bind it as well so that editors show the same messages. The issue code
- * {@link #TOP_LEVEL} marks the error after which the parser skipped the rest of the file, which
- * {@link WorkspaceChecker} uses to resume parsing.
+ * parser's; only the message changes. Bound by the runtime module, so every host (command line,
+ * language server, Eclipse) shows the same messages. The issue code {@link #TOP_LEVEL} marks the
+ * error after which the parser skipped the rest of the file, where
+ * {@link org.irqdsl.resource.SyntaxRecovery} resumes parsing.
  */
-public class SyntaxMessages extends SyntaxErrorMessageProvider {
+public class IrqDslSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
 
 	/**
 	 * Issue code of a syntax error after which the parser gave up on the rest of the file: a token
 	 * at the top level that starts no platform or scenario (the grammar's {@code elements+=TopLevel*}
 	 * then expects the end of the file, and ANTLR skips everything to it).
 	 */
-	public static final String TOP_LEVEL = "org.irqdsl.cli.syntax.topLevel";
+	public static final String TOP_LEVEL = "org.irqdsl.syntax.topLevel";
 
 	private static final int MAX_ITEMS = 12;
 

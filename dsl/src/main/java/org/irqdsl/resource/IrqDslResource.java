@@ -1,0 +1,60 @@
+package org.irqdsl.resource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.parser.IParseResult;
+import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
+
+/**
+ * The language's resource: every syntax error of the text, each at its own position, in every
+ * host (command line, language server, Eclipse).
+ * <p>
+ * The parse kept is the parse of the real text: its node model and semantic model are what the
+ * text says (with ANTLR's recovery), so hover, completion, outline and formatting see the text
+ * the user wrote at its offsets. Only the errors come from more: when the parse has errors,
+ * {@link SyntaxRecovery} re-parses copies of the text with the broken lines blanked (positions
+ * kept) to find the errors ANTLR's recovery skipped, and those copies are dropped. This holds for
+ * a full load and for the language server's incremental re-parse alike (both end in
+ * {@link #addSyntaxErrors()}). A wrapper of the parser instead would have to return one node
+ * model, either of the real text (then the further errors have no parse to live in) or of a
+ * blanked copy (then editors would work on text that is not there).
+ * <p>
+ * A text with a NUL is binary data ({@link BinaryText}): one error, no syntax errors.
+ */
+public class IrqDslResource extends LazyLinkingResource {
+
+	@Override
+	protected void addSyntaxErrors() {
+		IParseResult result = getParseResult();
+		if (result == null || result.getRootNode() == null) {
+			super.addSyntaxErrors();
+			return;
+		}
+		Optional<BinaryText> binary = BinaryText.find(result.getRootNode().getText());
+		if (binary.isPresent()) {
+			getErrors().add(new BinaryTextDiagnostic(binary.get()));
+			return;
+		}
+		if (result.hasSyntaxErrors()) {
+			getErrors().addAll(new SyntaxRecovery(getParser(), getEntryPoint()).errors(result));
+		}
+	}
+
+	/**
+	 * The errors of a resource's text, if any: its syntax errors, or that it is binary. A file with
+	 * such errors gets only those (the checks of half-parsed text describe what is not there).
+	 */
+	public static List<Resource.Diagnostic> textErrors(Resource resource) {
+		List<Resource.Diagnostic> result = new ArrayList<>();
+		for (Resource.Diagnostic d : resource.getErrors()) {
+			if (d instanceof XtextSyntaxDiagnostic || d instanceof BinaryTextDiagnostic) {
+				result.add(d);
+			}
+		}
+		return result;
+	}
+}
