@@ -21,8 +21,8 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.irqdsl.IrqDslInjector;
-import org.irqdsl.cli.Finding;
-import org.irqdsl.cli.SeverityPolicy;
+import org.irqdsl.diagnostics.Finding;
+import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.cli.SourceFiles;
 import org.irqdsl.cli.WorkspaceChecker;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class CrossHostDiagnosticsIT {
 				files++;
 
 				Files.write(cliFile, text.getBytes(StandardCharsets.UTF_8));
-				List<String> cli = checker.check(List.of(cliFile), new SourceFiles(1 << 24), SeverityPolicy.parse(List.of(), List.of()))
+				List<String> cli = checker.check(List.of(cliFile), new SourceFiles(1 << 24), SeverityPolicy.NONE)
 						.findings().stream().map(CrossHostDiagnosticsIT::cli).sorted().toList();
 
 				lsp.diagnostics.remove(uri);
