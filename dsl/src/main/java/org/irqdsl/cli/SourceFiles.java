@@ -88,22 +88,6 @@ public final class SourceFiles {
 		return p + ": not a regular file or folder";
 	}
 
-	/** The other .irqdsl files of a file's folder: they form its workspace (references across files). */
-	public static List<Path> siblings(Path file) {
-		Path dir = file.toAbsolutePath().getParent();
-		List<Path> result = new ArrayList<>();
-		if (dir == null) {
-			return result;
-		}
-		try (Stream<Path> list = Files.list(dir)) {
-			list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(EXTENSION))
-					.sorted().forEach(result::add);
-		} catch (IOException e) {
-			// an unlistable folder only loses cross-file references; the file itself is still read
-		}
-		return result;
-	}
-
 	public SourceFile read(Path path) {
 		try {
 			long size = Files.size(path);

@@ -38,6 +38,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.irqDsl.IrqDslPackage;
 import org.irqdsl.irqDsl.Scenario;
 import org.irqdsl.validation.IrqDslChecks;
+import org.irqdsl.workspace.FolderLoader;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -111,16 +112,8 @@ public class WorkspaceChecker {
 	private Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy, InternalErrors internal,
 			Map<Path, Resource> kept) {
 		XtextResourceSet set = resourceSets.get();
-		Map<Path, SourceFile> sources = new LinkedHashMap<>();
-		for (Path file : files) {
-			sources.put(file.toAbsolutePath().normalize(), reader.read(file));
-		}
-		// siblings give cross-file references; an unreadable sibling is only reported when asked for
-		for (Path file : files) {
-			for (Path sibling : SourceFiles.siblings(file)) {
-				sources.computeIfAbsent(sibling.toAbsolutePath().normalize(), reader::read);
-			}
-		}
+		// the folder rule: each file sees its folder's files; an unreadable sibling is only reported when asked for
+		Map<Path, SourceFile> sources = FolderLoader.sources(files, reader::read);
 		Map<Path, Loaded> resources = new LinkedHashMap<>();
 		for (Map.Entry<Path, SourceFile> e : sources.entrySet()) {
 			if (e.getValue().readable()) {
