@@ -1,32 +1,29 @@
 package org.irqdsl.ui;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.ide.server.Document;
-import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.irqdsl.cli.Finding;
+import org.irqdsl.cli.SeverityPolicy;
+import org.irqdsl.cli.SourceFile;
+import org.irqdsl.cli.SourceFiles;
+import org.irqdsl.cli.UsageException;
+import org.irqdsl.cli.WorkspaceChecker;
 import org.irqdsl.ide.IrqDslIdeSetup;
+import org.irqdsl.workspace.FolderLoader;
 
 import com.google.inject.Injector;
 
 /**
  * The irqdsl language in-process: the Xtext injector of dsl.ide ({@link IrqDslIdeSetup}, the same
- * services as the language server) and parsing of an editor's text together with the other
- * {@code .irqdsl} files of its folder (platforms are visible across the files of a folder).
+ * services as the language server), and an editor's text checked by the command line's own
+ * classes, so that the plugin's markers are {@code irqdsl check}'s findings.
  */
 public final class IrqDslLanguage {
 
@@ -68,63 +65,49 @@ public final class IrqDslLanguage {
 		return result;
 	}
 
-	/** A parsed text: its resource (in a resource set with its folder's other files) and its LSP document. */
-	public record Parsed(XtextResource resource, Document document, String text) {
+	/**
+	 * A checked text: its resource (loaded with its folder's other files), its LSP document, and
+	 * what {@code irqdsl check} finds in it (the command line's own classes did the work).
+	 */
+	public record Parsed(XtextResource resource, Document document, String text, List<Finding> findings) {
 
+		/** The language's issues of the resource, with offsets, simulated verdicts included (quick fixes, scenario runs). */
 		public List<Issue> validate(CancelIndicator cancel) {
 			return injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, cancel);
 		}
 	}
 
+	/** The size limit of a file, as {@code irqdsl check}'s default {@code --max-file-size}. */
+	private static final long MAX_BYTES = 8L << 20;
+
 	/**
-	 * Parses {@code text} as the file at {@code location} (an absolute path; may be null for a text
-	 * without a file), with the other {@code .irqdsl} files of its folder as they are on disk.
+	 * Checks {@code text} as the file at {@code location} (an absolute path; null for a text without
+	 * a file, which then sees only itself) the way {@code irqdsl check} does: {@link WorkspaceChecker}
+	 * loads it with the other {@code .irqdsl} files of its folder as they are on disk
+	 * ({@link org.irqdsl.workspace.FolderLoader}) and validates it.
 	 */
 	public static Parsed parse(Path location, String text) {
-		Injector inj = injector();
-		XtextResourceSet set = inj.getInstance(XtextResourceSet.class);
-		IResourceFactory factory = inj.getInstance(IResourceFactory.class);
-		Path file = location == null ? Path.of("untitled." + FILE_EXTENSION).toAbsolutePath() : location.toAbsolutePath().normalize();
-		XtextResource resource = load(set, factory, file, text);
-		for (Path sibling : siblings(file)) {
-			try {
-				load(set, factory, sibling, Files.readString(sibling, StandardCharsets.UTF_8));
-			} catch (IOException | RuntimeException unreadable) {
-				// an unreadable sibling only loses its platforms for references; its own editor reports it
+		Path file = location == null ? untitled() : FolderLoader.key(location);
+		SourceFiles reader = new SourceFiles(MAX_BYTES) {
+			@Override
+			public SourceFile read(Path path) {
+				return FolderLoader.key(path).equals(file) ? SourceFile.read(path, text) : super.read(path);
 			}
-		}
-		return new Parsed(resource, new Document(1, text), text);
-	}
-
-	private static XtextResource load(XtextResourceSet set, IResourceFactory factory, Path file, String text) {
-		XtextResource resource = (XtextResource) factory.createResource(URI.createFileURI(file.toString()));
-		set.getResources().add(resource);
+		};
+		SeverityPolicy defaults;
 		try {
-			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-					Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
-		} catch (IOException e) {
-			throw new IllegalStateException("in-memory load failed for " + file, e);
+			defaults = SeverityPolicy.parse(List.of(), List.of());
+		} catch (UsageException e) {
+			throw new IllegalStateException(e);
 		}
-		return resource;
+		WorkspaceChecker.Checked checked = injector().getInstance(WorkspaceChecker.class).checkKeeping(List.of(file), reader, defaults);
+		XtextResource resource = (XtextResource) checked.resources().get(file);
+		return new Parsed(resource, new Document(1, text), text, checked.result().findings());
 	}
 
-	private static List<Path> siblings(Path file) {
-		List<Path> result = new ArrayList<>();
-		Path folder = file.getParent();
-		if (folder == null || !Files.isDirectory(folder)) {
-			return result;
-		}
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*." + FILE_EXTENSION)) {
-			for (Path p : files) {
-				if (!p.toAbsolutePath().normalize().equals(file) && Files.isRegularFile(p) && Files.size(p) < (4 << 20)) {
-					result.add(p.toAbsolutePath().normalize());
-				}
-			}
-		} catch (IOException | RuntimeException e) {
-			// no siblings
-		}
-		result.sort(null);
-		return result;
+	/** A file in a folder that does not exist: no siblings. */
+	private static Path untitled() {
+		return Path.of(System.getProperty("java.io.tmpdir"), "irqdsl-untitled-" + java.util.UUID.randomUUID(), "untitled." + FILE_EXTENSION);
 	}
 
 	/** Line (0-based) and character of an offset, as LSP positions count them. */

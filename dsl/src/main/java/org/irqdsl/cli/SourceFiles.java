@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Finds the .irqdsl files a command is given and reads them strictly (UTF-8, size limit). */
-public final class SourceFiles {
+/** Finds the .irqdsl files a command is given and reads them strictly (UTF-8, size limit); an editor overrides {@link #read} with its unsaved text. */
+public class SourceFiles {
 
 	public static final String EXTENSION = ".irqdsl";
 
