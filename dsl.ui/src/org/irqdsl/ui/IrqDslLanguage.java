@@ -1,9 +1,13 @@
 package org.irqdsl.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.util.Modules2;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -13,12 +17,18 @@ import org.irqdsl.cli.Finding;
 import org.irqdsl.cli.SeverityPolicy;
 import org.irqdsl.cli.SourceFile;
 import org.irqdsl.cli.SourceFiles;
+import org.irqdsl.cli.SyntaxMessages;
 import org.irqdsl.cli.UsageException;
 import org.irqdsl.cli.WorkspaceChecker;
+import org.irqdsl.IrqDslRuntimeModule;
+import org.irqdsl.ide.IrqDslIdeModule;
 import org.irqdsl.ide.IrqDslIdeSetup;
+import org.irqdsl.validation.IrqDslChecks;
 import org.irqdsl.workspace.FolderLoader;
 
+import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 
 /**
  * The irqdsl language in-process: the Xtext injector of dsl.ide ({@link IrqDslIdeSetup}, the same
@@ -51,7 +61,15 @@ public final class IrqDslLanguage {
 					ClassLoader previous = Thread.currentThread().getContextClassLoader();
 					Thread.currentThread().setContextClassLoader(IrqDslLanguage.class.getClassLoader());
 					try {
-						result = new IrqDslIdeSetup().createInjectorAndDoEMFRegistration();
+						result = new IrqDslIdeSetup() {
+							// the command line's syntax messages, bound as CheckCommand binds them (until the
+							// language binds them itself in IrqDslRuntimeModule: then this override goes)
+							@Override
+							public Injector createInjector() {
+								return Guice.createInjector(Modules.override(Modules2.mixin(new IrqDslRuntimeModule(), new IrqDslIdeModule()))
+										.with(binder -> binder.bind(ISyntaxErrorMessageProvider.class).to(SyntaxMessages.class)));
+							}
+						}.createInjectorAndDoEMFRegistration();
 					} finally {
 						Thread.currentThread().setContextClassLoader(previous);
 						if (before == null) {
@@ -102,7 +120,27 @@ public final class IrqDslLanguage {
 		}
 		WorkspaceChecker.Checked checked = injector().getInstance(WorkspaceChecker.class).checkKeeping(List.of(file), reader, defaults);
 		XtextResource resource = (XtextResource) checked.resources().get(file);
-		return new Parsed(resource, new Document(1, text), text, checked.result().findings());
+		List<Finding> findings = new ArrayList<>(checked.result().findings());
+		if (findings.stream().noneMatch(f -> IrqDslChecks.SYNTAX.id().equals(f.id()))) {
+			findings.addAll(verdicts(file, resource));
+		}
+		return new Parsed(resource, new Document(1, text), text, findings);
+	}
+
+	/**
+	 * The scenarios' simulated verdicts on their {@code expect} lines: NORMAL checks, which editors
+	 * run (as the language server does) and {@code irqdsl check} leaves to {@code irqdsl simulate}.
+	 */
+	private static List<Finding> verdicts(Path file, XtextResource resource) {
+		List<Finding> result = new ArrayList<>();
+		for (Issue issue : injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.NORMAL_ONLY, CancelIndicator.NullImpl)) {
+			if (issue.getSeverity() != Severity.IGNORE) {
+				result.add(new Finding(file.toString(), issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
+						issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
+						IrqDslChecks.idOf(issue)));
+			}
+		}
+		return result;
 	}
 
 	/** A file in a folder that does not exist: no siblings. */
