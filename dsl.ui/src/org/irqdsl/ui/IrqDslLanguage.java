@@ -1,32 +1,31 @@
 package org.irqdsl.ui;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.ide.server.Document;
-import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.irqdsl.diagnostics.Finding;
+import org.irqdsl.validation.policy.SeverityPolicy;
+import org.irqdsl.workspace.SourceFile;
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
 import org.irqdsl.ide.IrqDslIdeSetup;
+import org.irqdsl.validation.IrqDslChecks;
+import org.irqdsl.workspace.FolderLoader;
 
 import com.google.inject.Injector;
 
 /**
  * The irqdsl language in-process: the Xtext injector of dsl.ide ({@link IrqDslIdeSetup}, the same
- * services as the language server) and parsing of an editor's text together with the other
- * {@code .irqdsl} files of its folder (platforms are visible across the files of a folder).
+ * services as the language server), and an editor's text checked by the command line's own
+ * classes, so that the plugin's markers are {@code irqdsl check}'s findings.
  */
 public final class IrqDslLanguage {
 
@@ -54,6 +53,7 @@ public final class IrqDslLanguage {
 					ClassLoader previous = Thread.currentThread().getContextClassLoader();
 					Thread.currentThread().setContextClassLoader(IrqDslLanguage.class.getClassLoader());
 					try {
+						// the language's own bindings, syntax and linking messages included: the same as the CLI's
 						result = new IrqDslIdeSetup().createInjectorAndDoEMFRegistration();
 					} finally {
 						Thread.currentThread().setContextClassLoader(previous);
@@ -68,63 +68,64 @@ public final class IrqDslLanguage {
 		return result;
 	}
 
-	/** A parsed text: its resource (in a resource set with its folder's other files) and its LSP document. */
-	public record Parsed(XtextResource resource, Document document, String text) {
+	/**
+	 * A checked text: its resource (loaded with its folder's other files), its LSP document, and
+	 * what {@code irqdsl check} finds in it (the command line's own classes did the work).
+	 */
+	public record Parsed(XtextResource resource, Document document, String text, List<Finding> findings) {
 
+		/** The language's issues of the resource, with offsets, simulated verdicts included (quick fixes, scenario runs). */
 		public List<Issue> validate(CancelIndicator cancel) {
 			return injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, cancel);
 		}
 	}
 
+	/** The size limit of a file, as {@code irqdsl check}'s default {@code --max-file-size}. */
+	private static final long MAX_BYTES = 8L << 20;
+
 	/**
-	 * Parses {@code text} as the file at {@code location} (an absolute path; may be null for a text
-	 * without a file), with the other {@code .irqdsl} files of its folder as they are on disk.
+	 * Checks {@code text} as the file at {@code location} (an absolute path; null for a text without
+	 * a file, which then sees only itself) the way {@code irqdsl check} does: {@link WorkspaceChecker}
+	 * loads it with the other {@code .irqdsl} files of its folder as they are on disk
+	 * ({@link org.irqdsl.workspace.FolderLoader}) and validates it.
 	 */
 	public static Parsed parse(Path location, String text) {
-		Injector inj = injector();
-		XtextResourceSet set = inj.getInstance(XtextResourceSet.class);
-		IResourceFactory factory = inj.getInstance(IResourceFactory.class);
-		Path file = location == null ? Path.of("untitled." + FILE_EXTENSION).toAbsolutePath() : location.toAbsolutePath().normalize();
-		XtextResource resource = load(set, factory, file, text);
-		for (Path sibling : siblings(file)) {
-			try {
-				load(set, factory, sibling, Files.readString(sibling, StandardCharsets.UTF_8));
-			} catch (IOException | RuntimeException unreadable) {
-				// an unreadable sibling only loses its platforms for references; its own editor reports it
+		Path file = location == null ? untitled() : FolderLoader.key(location);
+		SourceFiles reader = new SourceFiles(MAX_BYTES) {
+			@Override
+			public SourceFile read(Path path) {
+				return FolderLoader.key(path).equals(file) ? SourceFile.read(path, text) : super.read(path);
 			}
+		};
+		WorkspaceChecker.Checked checked = injector().getInstance(WorkspaceChecker.class).checkKeeping(List.of(file), reader,
+				SeverityPolicy.NONE);
+		XtextResource resource = (XtextResource) checked.resources().get(file);
+		List<Finding> findings = new ArrayList<>(checked.result().findings());
+		if (findings.stream().noneMatch(f -> IrqDslChecks.SYNTAX.id().equals(f.id()))) {
+			findings.addAll(verdicts(file, resource));
 		}
-		return new Parsed(resource, new Document(1, text), text);
+		return new Parsed(resource, new Document(1, text), text, findings);
 	}
 
-	private static XtextResource load(XtextResourceSet set, IResourceFactory factory, Path file, String text) {
-		XtextResource resource = (XtextResource) factory.createResource(URI.createFileURI(file.toString()));
-		set.getResources().add(resource);
-		try {
-			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-					Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
-		} catch (IOException e) {
-			throw new IllegalStateException("in-memory load failed for " + file, e);
-		}
-		return resource;
-	}
-
-	private static List<Path> siblings(Path file) {
-		List<Path> result = new ArrayList<>();
-		Path folder = file.getParent();
-		if (folder == null || !Files.isDirectory(folder)) {
-			return result;
-		}
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*." + FILE_EXTENSION)) {
-			for (Path p : files) {
-				if (!p.toAbsolutePath().normalize().equals(file) && Files.isRegularFile(p) && Files.size(p) < (4 << 20)) {
-					result.add(p.toAbsolutePath().normalize());
-				}
+	/**
+	 * The scenarios' simulated verdicts on their {@code expect} lines: NORMAL checks, which editors
+	 * run (as the language server does) and {@code irqdsl check} leaves to {@code irqdsl simulate}.
+	 */
+	private static List<Finding> verdicts(Path file, XtextResource resource) {
+		List<Finding> result = new ArrayList<>();
+		for (Issue issue : injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.NORMAL_ONLY, CancelIndicator.NullImpl)) {
+			if (issue.getSeverity() != Severity.IGNORE) {
+				result.add(new Finding(file.toString(), issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
+						issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
+						IrqDslChecks.idOf(issue)));
 			}
-		} catch (IOException | RuntimeException e) {
-			// no siblings
 		}
-		result.sort(null);
 		return result;
+	}
+
+	/** A file in a folder that does not exist: no siblings. */
+	private static Path untitled() {
+		return Path.of(System.getProperty("java.io.tmpdir"), "irqdsl-untitled-" + java.util.UUID.randomUUID(), "untitled." + FILE_EXTENSION);
 	}
 
 	/** Line (0-based) and character of an offset, as LSP positions count them. */

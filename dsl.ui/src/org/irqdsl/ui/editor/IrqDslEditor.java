@@ -125,7 +125,7 @@ public class IrqDslEditor extends TextEditor {
 	}
 
 	/** Called by the reconciler, off the UI thread, with the checked text. */
-	void reconciled(Parsed parsed, List<org.eclipse.xtext.validation.Issue> issues) {
+	void reconciled(Parsed parsed) {
 		lastParsed = parsed;
 		List<IrqDslHighlighting.Highlight> highlights = IrqDslHighlighting.compute(parsed);
 		Display display = getSite() == null ? null : getSite().getShell().getDisplay();

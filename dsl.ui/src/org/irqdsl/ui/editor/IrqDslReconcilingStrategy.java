@@ -1,6 +1,5 @@
 package org.irqdsl.ui.editor;
 
-import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.IDocument;
@@ -8,8 +7,6 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.reconciler.DirtyRegion;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
-import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.ui.IrqDslActivator;
 import org.irqdsl.ui.IrqDslLanguage;
 import org.irqdsl.ui.IrqDslLanguage.Parsed;
@@ -58,13 +55,11 @@ public class IrqDslReconcilingStrategy implements IReconcilingStrategy, IReconci
 		try {
 			String text = document.get();
 			Parsed parsed = IrqDslLanguage.parse(editor.getLocation(), text);
-			CancelIndicator cancel = () -> monitor != null && monitor.isCanceled();
-			List<Issue> issues = parsed.validate(cancel);
 			if (!text.equals(document.get())) {
 				return; // changed meanwhile: the next reconcile reports it
 			}
-			IrqDslMarkers.replace(editor.getFile(), issues);
-			editor.reconciled(parsed, issues);
+			IrqDslMarkers.replace(editor.getFile(), parsed);
+			editor.reconciled(parsed);
 		} catch (RuntimeException e) {
 			IrqDslActivator.log("checking " + editor.getTitle() + " failed", e);
 		}

@@ -12,15 +12,16 @@ import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.resources.IWorkspaceRunnable;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.validation.Issue;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.irqdsl.diagnostics.Finding;
+import org.irqdsl.ui.IrqDslLanguage.Parsed;
 import org.irqdsl.ui.IrqDslActivator;
-import org.irqdsl.validation.IrqDslChecks;
 
 /**
- * Problem markers of the irqdsl checks: one per diagnostic, the check id in {@link #CHECK_ID} (and
- * in the message, as the command line prints it), so that the Problems view shows it and quick
- * fixes find the check.
+ * Problem markers of the irqdsl checks: one per finding of {@code irqdsl check}, the check id in
+ * {@link #CHECK_ID} (and in the message, as the command line prints it), so that the Problems view
+ * shows it and quick fixes find the check.
  */
 public final class IrqDslMarkers {
 
@@ -32,17 +33,14 @@ public final class IrqDslMarkers {
 	private IrqDslMarkers() {
 	}
 
-	/** Replaces the irqdsl markers of {@code file} with the issues (offsets into the text validated). */
-	public static void replace(IFile file, List<Issue> issues) {
+	/** Replaces the irqdsl markers of {@code file} with the findings of its checked text. */
+	public static void replace(IFile file, Parsed parsed) {
 		if (file == null || !file.exists()) {
 			return;
 		}
 		List<Map<String, Object>> wanted = new ArrayList<>();
-		for (Issue issue : issues) {
-			if (issue.getSeverity() == Severity.IGNORE) {
-				continue;
-			}
-			wanted.add(attributes(issue));
+		for (Finding finding : parsed.findings()) {
+			wanted.add(attributes(finding, parsed));
 		}
 		IWorkspaceRunnable update = monitor -> {
 			if (!file.exists()) {
@@ -77,26 +75,43 @@ public final class IrqDslMarkers {
 		return true;
 	}
 
-	private static Map<String, Object> attributes(Issue issue) {
-		String id = IrqDslChecks.idOf(issue);
+	/**
+	 * A finding as a marker: {@code irqdsl check}'s line, severity, message and id; its column as the
+	 * character offset in the text, and as long as the token there.
+	 */
+	private static Map<String, Object> attributes(Finding finding, Parsed parsed) {
 		Map<String, Object> a = new HashMap<>();
-		a.put(IMarker.MESSAGE, issue.getMessage() + " [" + id + "]");
-		a.put(CHECK_ID, id);
-		a.put(IMarker.SEVERITY, switch (issue.getSeverity()) {
-		case ERROR -> IMarker.SEVERITY_ERROR;
-		case WARNING -> IMarker.SEVERITY_WARNING;
+		a.put(IMarker.MESSAGE, finding.message() + " [" + finding.id() + "]");
+		a.put(CHECK_ID, finding.id());
+		a.put(IMarker.SEVERITY, switch (finding.severity()) {
+		case "error" -> IMarker.SEVERITY_ERROR;
+		case "warning" -> IMarker.SEVERITY_WARNING;
 		default -> IMarker.SEVERITY_INFO;
 		});
-		if (issue.getLineNumber() != null) {
-			a.put(IMarker.LINE_NUMBER, issue.getLineNumber());
-			a.put(IMarker.LOCATION, "line " + issue.getLineNumber());
-		}
-		if (issue.getOffset() != null) {
-			int length = issue.getLength() == null ? 0 : issue.getLength();
-			a.put(IMarker.CHAR_START, issue.getOffset());
-			a.put(IMarker.CHAR_END, issue.getOffset() + Math.max(length, 1));
-		}
+		a.put(IMarker.LINE_NUMBER, finding.line());
+		a.put(IMarker.LOCATION, "line " + finding.line());
+		int start = offset(parsed.text(), finding.line(), finding.column());
+		a.put(IMarker.CHAR_START, start);
+		a.put(IMarker.CHAR_END, start + tokenLength(parsed, start));
 		a.put(IMarker.SOURCE_ID, "irqdsl");
 		return a;
+	}
+
+	/** The offset of a line and column (both from 1), clamped to the text. */
+	static int offset(String text, int line, int column) {
+		int offset = 0;
+		for (int l = 1; l < line && offset < text.length(); l++) {
+			int next = text.indexOf('\n', offset);
+			offset = next < 0 ? text.length() : next + 1;
+		}
+		return Math.min(offset + Math.max(column, 1) - 1, text.length());
+	}
+
+	private static int tokenLength(Parsed parsed, int offset) {
+		if (parsed.resource() == null || parsed.resource().getParseResult() == null) {
+			return 1;
+		}
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(parsed.resource().getParseResult().getRootNode(), offset);
+		return leaf == null || leaf.getOffset() != offset ? 1 : Math.max(leaf.getLength(), 1);
 	}
 }

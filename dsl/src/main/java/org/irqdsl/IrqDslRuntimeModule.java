@@ -24,6 +24,17 @@ public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 		return org.irqdsl.resource.IrqDslFragmentProvider.class;
 	}
 
+	/** One folder is one workspace, whatever the host: see {@link org.irqdsl.scoping.FolderContainerManager}. */
+	@Override
+	public Class<? extends org.eclipse.xtext.resource.IContainer.Manager> bindIContainer$Manager() {
+		return org.irqdsl.scoping.FolderContainerManager.class;
+	}
+
+	/** Top-level names are unique across the files of a folder (its container), not only within a file. */
+	public Class<? extends org.eclipse.xtext.validation.INamesAreUniqueValidationHelper.ContextProvider> bindINamesAreUniqueValidationHelper$ContextProvider() {
+		return org.irqdsl.scoping.FolderUniqueNames.class;
+	}
+
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return IrqDslValueConverterService.class;

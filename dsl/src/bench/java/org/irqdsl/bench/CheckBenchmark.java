@@ -24,8 +24,8 @@ import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.cli.CheckCommand;
 import org.irqdsl.validation.policy.SeverityPolicy;
-import org.irqdsl.cli.SourceFiles;
-import org.irqdsl.cli.WorkspaceChecker;
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
 
 import com.google.inject.Injector;
 

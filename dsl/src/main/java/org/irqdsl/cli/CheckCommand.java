@@ -1,5 +1,7 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
 import org.irqdsl.diagnostics.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,7 +72,7 @@ public class CheckCommand implements Callable<Integer> {
 				throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
 			}
 			SeverityPolicy policy = switches();
-			List<Path> files = SourceFiles.expand(paths);
+			List<Path> files = PathArguments.expand(paths);
 			WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 			long maxBytes = maxFileSizeMiB >= Long.MAX_VALUE / 1048576.0 ? Long.MAX_VALUE : (long) (maxFileSizeMiB * 1048576);
 			WorkspaceChecker.Result result = checker.check(files, new SourceFiles(maxBytes), policy);

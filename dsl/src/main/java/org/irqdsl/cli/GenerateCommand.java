@@ -50,7 +50,7 @@ public class GenerateCommand implements Callable<Integer> {
 			if (output.toString().isEmpty()) {
 				throw new UsageException("-o '': expected a folder name");
 			}
-			LoadedModels loaded = LoadedModels.load(SourceFiles.expand(paths));
+			LoadedModels loaded = LoadedModels.load(PathArguments.expand(paths));
 			if (loaded.report("generate", err)) {
 				return loaded.internalErrors().isEmpty() ? 2 : 3;
 			}

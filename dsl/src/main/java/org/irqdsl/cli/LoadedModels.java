@@ -1,5 +1,7 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
 import org.irqdsl.diagnostics.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Path;

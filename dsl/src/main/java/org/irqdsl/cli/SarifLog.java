@@ -1,5 +1,6 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.workspace.WorkspaceChecker;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -133,7 +133,7 @@ public class SimulateCommand implements Callable<Integer> {
 	private List<Selected> select(List<Path> models, List<SimConfig> configs, PrintWriter err) throws UsageException {
 		List<Selected> all = new ArrayList<>();
 		if (!models.isEmpty()) {
-			LoadedModels loaded = LoadedModels.load(SourceFiles.expand(models));
+			LoadedModels loaded = LoadedModels.load(PathArguments.expand(models));
 			if (loaded.report("simulate", err)) {
 				return null;
 			}

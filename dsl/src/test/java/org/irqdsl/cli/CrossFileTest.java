@@ -75,4 +75,32 @@ class CrossFileTest {
 		assertThat(run.exit()).isEqualTo(1);
 		assertThat(run.lines()).first().asString().isEqualTo(scenario + ":1:25: error: unknown platform 'x86_noremap': no platform is visible here [unresolved-reference]");
 	}
+
+	@Test
+	void aFolderOnTheCommandLineDoesNotLendItsPlatformsToAnotherFolder() throws IOException {
+		write(dir, "a/x86_noremap.irqdsl", X86_NOREMAP_PLATFORM);
+		Path scenario = write(dir, "b/torn_update.irqdsl", TORN_UPDATE);
+		CliRun alone = check(dir.resolve("b"));
+		CliRun together = check(dir.resolve("a"), dir.resolve("b"));
+		assertThat(alone.lines()).first().asString()
+				.isEqualTo(scenario + ":1:25: error: unknown platform 'x86_noremap': no platform is visible here [unresolved-reference]");
+		// the same findings for b's file, whatever else was asked for
+		assertThat(together.lines().stream().filter(l -> l.startsWith(scenario.toString())).toList())
+				.isEqualTo(alone.lines().stream().filter(l -> l.startsWith(scenario.toString())).toList());
+		assertThat(together.exit()).isEqualTo(alone.exit()).isEqualTo(1);
+	}
+
+	@Test
+	void aPlatformDeclaredInTwoFilesOfAFolderIsADuplicateInBoth() throws IOException {
+		Path first = write(dir, "lab/first.irqdsl", X86_NOREMAP_PLATFORM);
+		Path second = write(dir, "lab/second.irqdsl", X86_NOREMAP_PLATFORM);
+		CliRun run = check(dir.resolve("lab"));
+		assertThat(run.exit()).isEqualTo(1);
+		assertThat(run.lines()).contains(
+				first + ":2:10: error: the name 'x86_noremap' is declared more than once (also in second.irqdsl of this folder; platforms and scenarios share one namespace) [duplicate-name]",
+				second + ":2:10: error: the name 'x86_noremap' is declared more than once (also in first.irqdsl of this folder; platforms and scenarios share one namespace) [duplicate-name]");
+		// checking one of them alone reports it too: its folder is loaded
+		assertThat(check(second).lines()).contains(
+				second + ":2:10: error: the name 'x86_noremap' is declared more than once (also in first.irqdsl of this folder; platforms and scenarios share one namespace) [duplicate-name]");
+	}
 }

@@ -1,5 +1,7 @@
 package org.irqdsl.cli;
 
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.irqdsl.cli.CliRun.X86_IR;
 import static org.irqdsl.cli.CliRun.check;

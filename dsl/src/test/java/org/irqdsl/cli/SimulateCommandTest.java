@@ -134,7 +134,8 @@ class SimulateCommandTest {
 		assertThat(zero.exit()).isEqualTo(2);
 		assertThat(zero.err()).isEqualTo("irqdsl simulate: --timeout 0: expected a positive number of seconds\n");
 		// three racing updates have more states than the first timeout check (after 1,024 states) comes at
-		Path big = Files.writeString(dir.resolve("big.irqdsl"), THREE_RACES);
+		// in a folder of its own: its platform p and torn.irqdsl's would be one name declared twice in a folder
+		Path big = Files.writeString(Files.createDirectories(dir.resolve("big")).resolve("big.irqdsl"), THREE_RACES);
 		CliRun tiny = CliRun.irqdsl("simulate", "--timeout", "0.000000001", big);
 		assertThat(tiny.out()).as(tiny.out()).contains("timeout of 0.000000001 s reached");
 		// below a nanosecond: the shortest timeout there is, not zero (which the simulator refuses)

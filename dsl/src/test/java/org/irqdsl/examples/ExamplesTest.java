@@ -1,5 +1,6 @@
 package org.irqdsl.examples;
 
+import org.irqdsl.cli.PathArguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,8 +16,8 @@ import java.util.TreeMap;
 import org.irqdsl.IrqDslStandaloneSetup;
 import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.validation.policy.SeverityPolicy;
-import org.irqdsl.cli.SourceFiles;
-import org.irqdsl.cli.WorkspaceChecker;
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -135,7 +136,7 @@ class ExamplesTest {
 	static void checkTheFolder() throws Exception {
 		WorkspaceChecker checker = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration()
 				.getInstance(WorkspaceChecker.class);
-		List<Path> files = SourceFiles.expand(List.of(EXAMPLES));
+		List<Path> files = PathArguments.expand(List.of(EXAMPLES));
 		WorkspaceChecker.Result result = checker.check(files, new SourceFiles(8L << 20),
 				SeverityPolicy.NONE);
 		assertThat(result.unreadable()).isEmpty();

@@ -1,5 +1,6 @@
 package org.irqdsl.simulation;
 
+import org.irqdsl.cli.PathArguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,8 +12,8 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.irqdsl.IrqDslInjector;
 import org.irqdsl.cli.CheckCommand;
 import org.irqdsl.validation.policy.SeverityPolicy;
-import org.irqdsl.cli.SourceFiles;
-import org.irqdsl.cli.WorkspaceChecker;
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
 import org.irqdsl.runtime.sim.Limits;
 import org.irqdsl.runtime.sim.ProgressListener;
 import org.irqdsl.runtime.sim.config.Property;
@@ -29,7 +30,7 @@ class ExampleScenariosTest {
 
 	@BeforeAll
 	static void simulateExamples() throws Exception {
-		List<Path> files = SourceFiles.expand(List.of(Path.of("../examples")));
+		List<Path> files = PathArguments.expand(List.of(Path.of("../examples")));
 		WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 		WorkspaceChecker.Checked checked = checker.checkKeeping(files, new SourceFiles(8L << 20),
 				SeverityPolicy.NONE);

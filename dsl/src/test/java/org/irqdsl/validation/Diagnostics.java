@@ -45,12 +45,27 @@ public final class Diagnostics {
 	 * what editors and the language server run (it adds the scenarios' simulated verdicts).
 	 */
 	public static List<Issue> issues(CheckMode mode, String... namesAndTexts) {
+		String[] urisAndTexts = namesAndTexts.clone();
+		for (int i = 0; i < urisAndTexts.length; i += 2) {
+			urisAndTexts[i] = "memory:/ws/" + namesAndTexts[i];
+		}
+		return issuesAt(mode, urisAndTexts);
+	}
+
+	/** Like {@link #issues(String...)}, each file at the URI given (any scheme, with or without a folder). */
+	public static List<Issue> issuesAt(String... urisAndTexts) {
+		return issuesAt(CheckMode.FAST_ONLY, urisAndTexts);
+	}
+
+	private static List<Issue> issuesAt(CheckMode mode, String... urisAndTexts) {
 		XtextResourceSet set = INJECTOR.getInstance(XtextResourceSet.class);
 		List<Resource> resources = new java.util.ArrayList<>();
-		for (int i = 0; i < namesAndTexts.length; i += 2) {
-			Resource r = set.createResource(URI.createURI("memory:/ws/" + namesAndTexts[i]));
+		for (int i = 0; i < urisAndTexts.length; i += 2) {
+			// the resource factory by content type: an untitled: URI has no file extension
+			Resource r = INJECTOR.getInstance(org.eclipse.xtext.resource.IResourceFactory.class).createResource(URI.createURI(urisAndTexts[i]));
+			set.getResources().add(r);
 			try {
-				r.load(new StringInputStream(namesAndTexts[i + 1]), null);
+				r.load(new StringInputStream(urisAndTexts[i + 1]), null);
 			} catch (java.io.IOException e) {
 				throw new IllegalStateException(e);
 			}

@@ -9,9 +9,11 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 
 import picocli.CommandLine.Command;
 
@@ -26,7 +28,9 @@ public class LspCommand implements Callable<Integer> {
 		PrintStream out = System.out;
 		// Nothing but LSP messages may reach stdout: anything else printed goes to stderr.
 		System.setOut(System.err);
-		Injector injector = Guice.createInjector(new ServerModule());
+		// projects are folders, whatever roots the client sends (FolderWorkspaceManager)
+		Injector injector = Guice.createInjector(Modules.override(new ServerModule())
+				.with(binder -> binder.bind(WorkspaceManager.class).to(FolderWorkspaceManager.class).in(com.google.inject.Singleton.class)));
 		LanguageServerImpl server = injector.getInstance(IrqDslLanguageServer.class);
 		// A bad frame is skipped and a failed request answers one line: the server keeps serving.
 		Launcher<LanguageClient> launcher = new RecoveringLauncherBuilder<LanguageClient>(System.err)

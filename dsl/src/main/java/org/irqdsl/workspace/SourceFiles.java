@@ -1,4 +1,4 @@
-package org.irqdsl.cli;
+package org.irqdsl.workspace;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 import org.irqdsl.resource.BinaryText;
 
-/** Finds the .irqdsl files a command is given and reads them strictly (UTF-8, size limit). */
-public final class SourceFiles {
+/** Reads .irqdsl files strictly (UTF-8, size limit); an editor overrides {@link #read} with its unsaved text. */
+public class SourceFiles {
 
 	public static final String EXTENSION = ".irqdsl";
 
@@ -25,85 +25,6 @@ public final class SourceFiles {
 
 	public SourceFiles(long maxBytes) {
 		this.maxBytes = maxBytes;
-	}
-
-	/**
-	 * The .irqdsl files under each path (a file stands for itself), sorted, without repeats. An
-	 * .irqdsl entry of a folder that is not a readable file (a broken symbolic link, a FIFO, a
-	 * device) is refused as it would be if named directly; none is opened.
-	 */
-	public static List<Path> expand(List<Path> paths) throws UsageException {
-		TreeSet<Path> files = new TreeSet<>();
-		List<Path> folders = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
-		for (Path p : paths) {
-			if (Files.isDirectory(p)) {
-				folders.add(p);
-				try (Stream<Path> walk = Files.walk(p)) {
-					walk.filter(f -> f.getFileName().toString().endsWith(EXTENSION) && !Files.isDirectory(f)).sorted().forEach(f -> {
-						String problem = notAFile(f);
-						if (problem == null) {
-							files.add(f.normalize());
-						} else {
-							problems.add(problem);
-						}
-					});
-				} catch (IOException | java.io.UncheckedIOException e) {
-					throw new UsageException(p + ": cannot list the folder: " + describe(e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e));
-				}
-			} else {
-				String problem = notAFile(p);
-				if (problem == null) {
-					files.add(p.normalize());
-				} else {
-					problems.add(problem);
-				}
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new UsageException(String.join("\n", problems));
-		}
-		if (files.isEmpty()) {
-			throw new UsageException("no " + EXTENSION + " file in " + (folders.size() == 1 ? "folder " : "folders ")
-					+ String.join(", ", folders.stream().map(Path::toString).toList()));
-		}
-		return new ArrayList<>(files);
-	}
-
-	/** Why a path that is not a folder cannot be read as a source file, or null; looks only at the file's kind (never opens it: a FIFO would block). */
-	private static String notAFile(Path p) {
-		if (Files.isRegularFile(p)) {
-			return null;
-		}
-		if (Files.isSymbolicLink(p) && !Files.exists(p)) {
-			String to;
-			try {
-				to = " to " + Files.readSymbolicLink(p);
-			} catch (IOException | UnsupportedOperationException e) {
-				to = "";
-			}
-			return p + ": no such file or directory (broken symbolic link" + to + ")";
-		}
-		if (!Files.exists(p)) {
-			return p + ": no such file or directory";
-		}
-		return p + ": not a regular file or folder";
-	}
-
-	/** The other .irqdsl files of a file's folder: they form its workspace (references across files). */
-	public static List<Path> siblings(Path file) {
-		Path dir = file.toAbsolutePath().getParent();
-		List<Path> result = new ArrayList<>();
-		if (dir == null) {
-			return result;
-		}
-		try (Stream<Path> list = Files.list(dir)) {
-			list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(EXTENSION))
-					.sorted().forEach(result::add);
-		} catch (IOException e) {
-			// an unlistable folder only loses cross-file references; the file itself is still read
-		}
-		return result;
 	}
 
 	public SourceFile read(Path path) {
@@ -121,7 +42,8 @@ public final class SourceFiles {
 		}
 	}
 
-	private static String describe(IOException e) {
+	/** A one-line reason for an I/O error, without the exception's class name. */
+	public static String describe(IOException e) {
 		if (e instanceof java.nio.file.AccessDeniedException) {
 			return "permission denied";
 		}

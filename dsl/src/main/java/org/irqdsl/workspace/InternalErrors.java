@@ -1,4 +1,4 @@
-package org.irqdsl.cli;
+package org.irqdsl.workspace;
 
 import java.util.ArrayList;
 import java.util.Collections;

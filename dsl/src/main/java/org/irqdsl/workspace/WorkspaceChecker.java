@@ -1,4 +1,4 @@
-package org.irqdsl.cli;
+package org.irqdsl.workspace;
 
 import org.irqdsl.diagnostics.Finding;
 import java.io.ByteArrayInputStream;
@@ -83,16 +83,8 @@ public class WorkspaceChecker {
 			Map<Path, Resource> kept) {
 		XtextResourceSet set = resourceSets.get();
 		CheckPolicies.useSwitches(set, policy); // the validator applies -W/-E over the folders' .irqdsl-checks
-		Map<Path, SourceFile> sources = new LinkedHashMap<>();
-		for (Path file : files) {
-			sources.put(file.toAbsolutePath().normalize(), reader.read(file));
-		}
-		// siblings give cross-file references; an unreadable sibling is only reported when asked for
-		for (Path file : files) {
-			for (Path sibling : SourceFiles.siblings(file)) {
-				sources.computeIfAbsent(sibling.toAbsolutePath().normalize(), reader::read);
-			}
-		}
+		// the folder rule: each file sees its folder's files; an unreadable sibling is only reported when asked for
+		Map<Path, SourceFile> sources = FolderLoader.sources(files, reader::read);
 		Map<Path, Resource> resources = new LinkedHashMap<>();
 		for (Map.Entry<Path, SourceFile> e : sources.entrySet()) {
 			if (e.getValue().readable()) {
