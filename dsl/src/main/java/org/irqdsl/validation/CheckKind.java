@@ -23,6 +23,17 @@ public enum CheckKind {
 		return name().toLowerCase();
 	}
 
+	/**
+	 * Whether -W/-E, .irqdsl-checks files and irqdsl-ignore comments may change this kind's findings.
+	 * Not for syntax, linking and file findings: a file that cannot be read, parsed or linked is not
+	 * checked as written, so hiding why would hide that nothing was checked (like compiler errors,
+	 * which clang-tidy's NOLINT does not silence). The language reports them itself, outside the
+	 * checks' policy, in every host alike.
+	 */
+	public boolean configurable() {
+		return this != SYNTAX && this != LINKING && this != FILE;
+	}
+
 	/** When Xtext runs checks of this kind: simulations only in editors (NORMAL), everything else always (FAST). */
 	public CheckType checkType() {
 		return this == SIMULATION ? CheckType.NORMAL : CheckType.FAST;

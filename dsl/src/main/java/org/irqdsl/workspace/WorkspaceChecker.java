@@ -105,7 +105,7 @@ public class WorkspaceChecker {
 			}
 			int before = internal.count();
 			kept.put(file, resources.get(key));
-			List<Finding> found = validate(file, resources.get(key), policy);
+			List<Finding> found = validate(file, resources.get(key));
 			findings.addAll(found);
 			for (Finding f : found) {
 				if (IrqDslChecks.INTERNAL_ERROR.id().equals(f.id())) {
@@ -124,21 +124,17 @@ public class WorkspaceChecker {
 		return new Result(findings, unreadable, internalErrors);
 	}
 
-	private List<Finding> validate(Path file, Resource resource, SeverityPolicy policy) {
+	private List<Finding> validate(Path file, Resource resource) {
 		String name = file.toString();
 		List<Finding> result = new ArrayList<>();
 		for (Issue issue : validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
 			Finding f = new Finding(name, issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
 					issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
 					IrqDslChecks.idOf(issue));
-			policy.apply(f.id(), f.severity()).ifPresent(s -> result.add(withSeverity(f, s)));
+			result.add(f); // the validator applied the policy (CheckPolicies.useSwitches above)
 		}
 		result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
 		return result;
-	}
-
-	private static Finding withSeverity(Finding f, String severity) {
-		return new Finding(f.file(), f.line(), f.column(), severity, f.message(), f.id());
 	}
 
 	private XtextResource parse(XtextResourceSet set, Path path, String text) {

@@ -178,7 +178,7 @@ class CheckCommandTest {
 	@Test
 	void anUnknownIdInDashWOrDashEIsBadUsageListingTheValidIds() throws IOException {
 		Path file = write(dir, "x86_ir.irqdsl", X86_IR);
-		List<String> ids = IrqDslChecks.ALL.stream().map(CheckInfo::id).toList();
+		List<String> ids = IrqDslChecks.ALL.stream().filter(c -> c.kind().configurable()).map(CheckInfo::id).toList();
 		for (String[] args : List.of(new String[] { "-W", "no-foo" }, new String[] { "-E", "foo" })) {
 			CliRun run = check(args[0], args[1], file);
 			assertThat(run.exit()).as("%s %s", args[0], args[1]).isEqualTo(2);
@@ -186,6 +186,19 @@ class CheckCommandTest {
 			assertThat(run.err()).startsWith("irqdsl check: " + args[0] + " " + args[1] + ": no check has the id 'foo'; expected one of ")
 					.contains(String.join(", ", ids));
 		}
+	}
+
+	/** Syntax, linking and file findings are the language's, not a check's: no switch hides them in one host only. */
+	@Test
+	void syntaxLinkingAndFileFindingsCannotBeSwitched() throws IOException {
+		Path file = write(dir, "broken.irqdsl", "platform p {\n  cpus 2\n  domain vector vector 32..35 {\n  }\n  bogus\n}\n");
+		for (String[] args : List.of(new String[] { "-W", "no-syntax" }, new String[] { "-E", "unresolved-reference" },
+				new String[] { "-W", "no-unreadable" })) {
+			CliRun run = check(args[0], args[1], file);
+			assertThat(run.exit()).as("%s %s", args[0], args[1]).isEqualTo(2);
+			assertThat(run.err()).as("%s %s", args[0], args[1]).contains("cannot be switched").doesNotContain("no check has the id");
+		}
+		assertThat(check(file).out()).contains("[syntax]");
 	}
 
 	@Test

@@ -61,6 +61,9 @@ public record CheckConfig(Path file, Map<String, Severity> settings, List<Proble
 			Optional<Severity> severity = severity(m.group(2));
 			if (IrqDslChecks.byId(id).isEmpty()) {
 				problems.add(new Problem(i + 1, "no check has the id '" + id + "'; expected a check id (irqdsl check --list-checks lists them)"));
+			} else if (!IrqDslChecks.byId(id).get().kind().configurable()) {
+				problems.add(new Problem(i + 1, "'" + id + "' findings (" + IrqDslChecks.byId(id).get().kind().label()
+						+ ") cannot be configured: a file that cannot be read, parsed or linked is not checked as written"));
 			} else if (severity.isEmpty()) {
 				problems.add(new Problem(i + 1, "unknown severity '" + m.group(2) + "' for " + id + "; expected off, info, warning or error"));
 			} else {

@@ -57,27 +57,18 @@ public final class SeverityPolicy {
 
 	private static String id(String written, String option) {
 		String id = negated(written) ? written.substring(3) : written;
-		if (IrqDslChecks.byId(id).isEmpty()) {
-			throw new IllegalArgumentException(option + " " + written + ": no check has the id '" + id + "'; expected one of "
-					+ IrqDslChecks.ALL.stream().map(CheckInfo::id).collect(Collectors.joining(", ")));
+		Optional<CheckInfo> check = IrqDslChecks.byId(id);
+		if (check.isEmpty() || !check.get().kind().configurable()) {
+			throw new IllegalArgumentException(option + " " + written + ": "
+					+ (check.isEmpty() ? "no check has the id '" + id + "'"
+							: "'" + id + "' findings (" + check.get().kind().label() + ") cannot be switched")
+					+ "; expected one of " + IrqDslChecks.ALL.stream().filter(c -> c.kind().configurable()).map(CheckInfo::id)
+							.collect(Collectors.joining(", ")));
 		}
 		return id;
 	}
 
 	Optional<Switch> switchFor(String id) {
 		return Optional.ofNullable(switches.get(id));
-	}
-
-	/**
-	 * The severity to print a finding of check {@code id} with, or empty when the check is off:
-	 * for findings made outside the validator (the command line's own syntax recovery).
-	 */
-	public Optional<String> apply(String id, String severity) {
-		Severity reported = switch (severity) {
-		case "error" -> Severity.ERROR;
-		case "warning" -> Severity.WARNING;
-		default -> Severity.INFO;
-		};
-		return FilePolicy.of(CheckConfig.EMPTY, this).severity(id, reported).map(IrqDslChecks::label);
 	}
 }
