@@ -54,6 +54,8 @@ public final class Scenario {
 	final LockNames locks;
 	/** Threads running on each CPU index. */
 	final int[][] threadsOnCpu;
+	/** Which (CPU, pool vector) may ever have an owner: the others get no field in the state. */
+	final boolean[][] ownable;
 	private final long[] initial;
 
 	private Scenario(SimConfig config) throws SimConfigException {
@@ -107,6 +109,7 @@ public final class Scenario {
 			final int cpu = c;
 			threadsOnCpu[c] = java.util.Arrays.stream(threads).filter(t -> t.cpu == cpu).mapToInt(t -> t.index).toArray();
 		}
+		ownable = ownableSlots();
 		layout = new StateLayout(this);
 		initial = buildInitial();
 	}
@@ -250,6 +253,76 @@ public final class Scenario {
 			}
 		}
 		return pool.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/**
+	 * The (CPU, vector) slots an irq may ever own, so that the per-CPU owner table (vector_irq) has a
+	 * field only for those: on a wide scenario most of CPUs × pool vectors are never taken. A slot is
+	 * taken by a placement or an op naming its vector on its CPU, or by an allocation on its CPU,
+	 * which takes the lowest free vector ({@link Machine#lowestFreeVector}): with at most N named
+	 * placements and A allocations on a CPU, fewer than N + A of its slots are ever taken at once,
+	 * so an allocation takes one of the N + A lowest. An op whose CPU is chosen at run time (request_irq
+	 * without a CPU, fixup_irqs() when a CPU goes offline) counts on every CPU. With a VMD, every slot.
+	 * {@link MachineState#setOwner} refuses to write an owner into a slot left out.
+	 */
+	private boolean[][] ownableSlots() {
+		int k = vectors.length;
+		boolean[][] out = new boolean[cpuCount][k];
+		if (config.devices().stream().anyMatch(d -> d.vmd() != null)) {
+			for (boolean[] row : out) {
+				java.util.Arrays.fill(row, true);
+			}
+			return out;
+		}
+		int[] named = new int[cpuCount];
+		int[] allocations = new int[cpuCount];
+		int namedAnywhere = 0;
+		int allocationsAnywhere = 0;
+		for (Placement p : config.initially()) {
+			int c = cpuIndex(p.cpu());
+			out[c][poolIndex(p.vector())] = true;
+			named[c]++;
+		}
+		for (ThreadSpec t : config.threads()) {
+			for (Op op : t.ops()) {
+				if (op instanceof Op.SetAffinity s) {
+					int c = cpuIndex(s.cpu());
+					if (s.vector() != null) {
+						out[c][poolIndex(s.vector())] = true;
+						named[c]++;
+					} else {
+						allocations[c]++;
+					}
+				} else if (op instanceof Op.RequestIrq r) {
+					if (r.cpu() == null) {
+						if (r.vector() != null) {
+							for (boolean[] row : out) {
+								row[poolIndex(r.vector())] = true;
+							}
+							namedAnywhere++;
+						} else {
+							allocationsAnywhere++;
+						}
+					} else if (r.vector() != null) {
+						out[cpuIndex(r.cpu())][poolIndex(r.vector())] = true;
+						named[cpuIndex(r.cpu())]++;
+					} else {
+						allocations[cpuIndex(r.cpu())]++;
+					}
+				} else if (op instanceof Op.OfflineCpu) {
+					allocationsAnywhere += irqs.length; // fixup_irqs() moves each to a CPU and vector chosen then
+				}
+			}
+		}
+		for (int c = 0; c < cpuCount; c++) {
+			if (allocations[c] + allocationsAnywhere > 0) {
+				int lowest = Math.min(k, named[c] + namedAnywhere + allocations[c] + allocationsAnywhere);
+				for (int v = 0; v < lowest; v++) {
+					out[c][v] = true;
+				}
+			}
+		}
+		return out;
 	}
 
 	private ThreadProgram[] compileThreads(Map<EntryRef, Integer> irqIndex) {

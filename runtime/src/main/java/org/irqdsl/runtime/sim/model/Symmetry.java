@@ -93,7 +93,9 @@ public final class Symmetry {
 		for (int x = 0; x < cpuCount; x++) {
 			List<Field> f = new ArrayList<>(List.of(new Field(l.online[x], Ref.PLAIN), new Field(l.irr[x], Ref.PLAIN)));
 			for (int owner : l.owner[x]) {
-				f.add(new Field(owner, Ref.IRQ_PLUS_ONE));
+				if (owner != 0) { // a slot no irq may own has no field (Scenario#ownableSlots)
+					f.add(new Field(owner, Ref.IRQ_PLUS_ONE));
+				}
 			}
 			cpuFields[x] = f.toArray(new Field[0]);
 		}
@@ -162,6 +164,11 @@ public final class Symmetry {
 				|| componentIrqs[a].length != componentIrqs[b].length) {
 			return false;
 		}
+		for (int p = 0; p < componentCpus[a].length; p++) {
+			if (!sameOwnerSlots(scenario.layout, componentCpus[a][p], componentCpus[b][p])) {
+				return false;
+			}
+		}
 		for (int p = 0; p < componentIrqs[a].length; p++) {
 			if (!sameIrq(scenario.irqs[componentIrqs[a][p]], scenario.irqs[componentIrqs[b][p]])) {
 				return false;
@@ -180,6 +187,16 @@ public final class Symmetry {
 						|| u.vector() != v.vector() || u.forwardPending() != v.forwardPending()) {
 					return false;
 				}
+			}
+		}
+		return true;
+	}
+
+	/** Whether CPUs x and y have owner fields for the same vectors (their local states line up). */
+	private static boolean sameOwnerSlots(StateLayout l, int x, int y) {
+		for (int v = 0; v < l.owner[x].length; v++) {
+			if ((l.owner[x][v] == 0) != (l.owner[y][v] == 0)) {
+				return false;
 			}
 		}
 		return true;
