@@ -254,8 +254,9 @@ public final class Explorer {
 		sink = visited.sink();
 		long elapsed = System.nanoTime() - start;
 		double bytes = store.bytesPerState() + visited.bytesPerState();
+		long held = store.allocatedBytes() + visited.allocatedBytes();
 		return new ExplorationResult(found, incomplete == null, incomplete, store.size(), transitions, depth,
-				Duration.ofNanos(elapsed), words, bytes, quiescent);
+				Duration.ofNanos(elapsed), words, bytes, quiescent, held);
 	}
 
 	/** Whether expanding a state into up to {@code extra} new ones keeps the explorer's structures within {@code budget} bytes. */

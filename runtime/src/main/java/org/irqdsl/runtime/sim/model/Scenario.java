@@ -262,7 +262,8 @@ public final class Scenario {
 	 * which takes the lowest free vector ({@link Machine#lowestFreeVector}): with at most N named
 	 * placements and A allocations on a CPU, fewer than N + A of its slots are ever taken at once,
 	 * so an allocation takes one of the N + A lowest. An op whose CPU is chosen at run time (request_irq
-	 * without a CPU, fixup_irqs() when a CPU goes offline) counts on every CPU. With a VMD, every slot.
+	 * without a CPU, fixup_irqs() when a CPU goes offline: the lowest online CPU) counts on every CPU
+	 * that may be the lowest online one then. With a VMD, every slot.
 	 * {@link MachineState#setOwner} refuses to write an owner into a slot left out.
 	 */
 	private boolean[][] ownableSlots() {
@@ -274,10 +275,17 @@ public final class Scenario {
 			}
 			return out;
 		}
+		boolean[] alwaysOnline = new boolean[cpuCount];
+		for (int c = 0; c < cpuCount; c++) {
+			alwaysOnline[c] = config.cpus().get(c).online();
+		}
+		config.threads().forEach(t -> t.ops().forEach(op -> {
+			if (op instanceof Op.OfflineCpu off) {
+				alwaysOnline[cpuIndex(off.cpu())] = false;
+			}
+		}));
 		int[] named = new int[cpuCount];
 		int[] allocations = new int[cpuCount];
-		int namedAnywhere = 0;
-		int allocationsAnywhere = 0;
 		for (Placement p : config.initially()) {
 			int c = cpuIndex(p.cpu());
 			out[c][poolIndex(p.vector())] = true;
@@ -286,43 +294,55 @@ public final class Scenario {
 		for (ThreadSpec t : config.threads()) {
 			for (Op op : t.ops()) {
 				if (op instanceof Op.SetAffinity s) {
-					int c = cpuIndex(s.cpu());
-					if (s.vector() != null) {
-						out[c][poolIndex(s.vector())] = true;
-						named[c]++;
-					} else {
-						allocations[c]++;
-					}
+					place(out, named, allocations, new int[] {cpuIndex(s.cpu())}, s.vector(), 1);
 				} else if (op instanceof Op.RequestIrq r) {
-					if (r.cpu() == null) {
-						if (r.vector() != null) {
-							for (boolean[] row : out) {
-								row[poolIndex(r.vector())] = true;
-							}
-							namedAnywhere++;
-						} else {
-							allocationsAnywhere++;
-						}
-					} else if (r.vector() != null) {
-						out[cpuIndex(r.cpu())][poolIndex(r.vector())] = true;
-						named[cpuIndex(r.cpu())]++;
-					} else {
-						allocations[cpuIndex(r.cpu())]++;
-					}
-				} else if (op instanceof Op.OfflineCpu) {
-					allocationsAnywhere += irqs.length; // fixup_irqs() moves each to a CPU and vector chosen then
+					int[] cpus = r.cpu() != null ? new int[] {cpuIndex(r.cpu())} : lowestOnlineCandidates(alwaysOnline, -1);
+					place(out, named, allocations, cpus, r.vector(), 1);
+				} else if (op instanceof Op.OfflineCpu off) {
+					// fixup_irqs() moves each irq of the CPU to the lowest online CPU left, a vector chosen then
+					place(out, named, allocations, lowestOnlineCandidates(alwaysOnline, cpuIndex(off.cpu())), null,
+							irqs.length);
 				}
 			}
 		}
 		for (int c = 0; c < cpuCount; c++) {
-			if (allocations[c] + allocationsAnywhere > 0) {
-				int lowest = Math.min(k, named[c] + namedAnywhere + allocations[c] + allocationsAnywhere);
+			if (allocations[c] > 0) {
+				int lowest = Math.min(k, named[c] + allocations[c]);
 				for (int v = 0; v < lowest; v++) {
 					out[c][v] = true;
 				}
 			}
 		}
 		return out;
+	}
+
+	/** Counts {@code times} placements on each of {@code cpus}: of {@code vector}, or allocations when null. */
+	private void place(boolean[][] out, int[] named, int[] allocations, int[] cpus, Integer vector, int times) {
+		for (int c : cpus) {
+			if (vector != null) {
+				out[c][poolIndex(vector)] = true;
+				named[c] += times;
+			} else {
+				allocations[c] += times;
+			}
+		}
+	}
+
+	/**
+	 * The CPUs {@link Machine#lowestOnline} may answer (other than {@code except}): in index order up
+	 * to the first one that is online from the start and no op takes offline.
+	 */
+	private int[] lowestOnlineCandidates(boolean[] alwaysOnline, int except) {
+		List<Integer> out = new ArrayList<>();
+		for (int c = 0; c < cpuCount; c++) {
+			if (c != except) {
+				out.add(c);
+				if (alwaysOnline[c]) {
+					break;
+				}
+			}
+		}
+		return out.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	private ThreadProgram[] compileThreads(Map<EntryRef, Integer> irqIndex) {
