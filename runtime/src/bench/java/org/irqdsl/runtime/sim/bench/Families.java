@@ -93,4 +93,39 @@ public final class Families {
 		}
 		return b.expectNo(Property.LOST_INTERRUPT).expectNo(Property.DEADLOCK).build();
 	}
+
+	/**
+	 * k devices raising twice, each moved by a pending set-affinity (GENERIC_PENDING_IRQ: the move
+	 * runs in the next interrupt on its CPU): a mover slot per CPU in every state, no symmetry.
+	 */
+	public static SimConfig pendingMoves(int k) {
+		SimConfigBuilder b = SimConfigBuilder.scenario("pending_k" + k).cpus(2 * k);
+		for (int i = 0; i < k; i++) {
+			b.device(msi("dev" + i).affinityUpdate(AffinityUpdate.TWO_STEP));
+			b.initially("dev" + i + ".msi[0]", 2 * i, 0x30);
+			b.cpuThread(2 * i, setAffinityPending("dev" + i + ".msi[0]", 2 * i + 1, 0x31));
+		}
+		for (int i = 0; i < k; i++) {
+			b.deviceThread("dev" + i, raise("msi[0]", 2));
+		}
+		return b.expectNo(Property.LOST_INTERRUPT).expectNo(Property.DEADLOCK).build();
+	}
+
+	/**
+	 * n MSI-X devices spread over {@code cpus} CPUs, the first {@code raisers} raising twice, while
+	 * CPU 1 goes offline and back: fixup_irqs() may move any irq to any CPU, so every CPU may
+	 * allocate (the widest owner table) and stop_machine() couples everything.
+	 */
+	public static SimConfig offlineWide(int n, int cpus, int raisers) {
+		SimConfigBuilder b = SimConfigBuilder.scenario("offline_n" + n + "_c" + cpus).cpus(cpus);
+		for (int i = 0; i < n; i++) {
+			b.device(msix("d" + i).affinityUpdate(AffinityUpdate.TWO_STEP));
+			b.initially("d" + i + ".msi-x[0]", i % cpus, 0x30 + i);
+		}
+		b.cpuThread(0, SimConfigBuilder.offline(1, true), online(1));
+		for (int i = 0; i < raisers; i++) {
+			b.deviceThread("d" + i, raise("msi-x[0]", 2));
+		}
+		return b.expectNo(Property.LOST_INTERRUPT).expectNo(Property.DEADLOCK).build();
+	}
 }

@@ -176,9 +176,6 @@ public final class Explorer {
 						anyLockBound = true;
 					}
 					if (enabled) {
-						if (canonical != null) {
-							canonical.canonicalize(next);
-						}
 						successorSteps[produced] = candidates[i];
 						successorComponents[produced] = component;
 						produced++;
@@ -214,6 +211,11 @@ public final class Explorer {
 				for (int i = 0; i < produced; i++) {
 					if (chosen >= 0 && successorComponents[i] != chosen) {
 						continue;
+					}
+					// only the successors expanded are mapped to their orbit's representative: the
+					// choice of a component does not depend on it (a permutation keeps components' sizes)
+					if (canonical != null) {
+						canonical.canonicalize(successors[i]);
 					}
 					int hash = VisitedSet.hash(successors[i]);
 					visited.prefetch(hash);
@@ -254,8 +256,9 @@ public final class Explorer {
 		sink = visited.sink();
 		long elapsed = System.nanoTime() - start;
 		double bytes = store.bytesPerState() + visited.bytesPerState();
+		long held = store.allocatedBytes() + visited.allocatedBytes();
 		return new ExplorationResult(found, incomplete == null, incomplete, store.size(), transitions, depth,
-				Duration.ofNanos(elapsed), words, bytes, quiescent);
+				Duration.ofNanos(elapsed), words, bytes, quiescent, held);
 	}
 
 	/** Whether expanding a state into up to {@code extra} new ones keeps the explorer's structures within {@code budget} bytes. */

@@ -100,7 +100,7 @@ final class VisitedSet {
 
 	/** Bytes of the table and the cache. */
 	long allocatedBytes() {
-		return (long) (slots.length + recent.length) * Long.BYTES;
+		return (long) ((slots == null ? 0 : slots.length) + recent.length) * Long.BYTES;
 	}
 
 	/**

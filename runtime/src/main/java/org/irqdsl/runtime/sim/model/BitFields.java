@@ -2,12 +2,15 @@ package org.irqdsl.runtime.sim.model;
 
 /**
  * Packs fixed-width unsigned fields into a {@code long[]}, none straddling two words. A field is an
- * int handle: word index (16 bits), shift (8 bits), width (8 bits, at most 63).
+ * int handle: word index (16 bits), shift (8 bits), width (8 bits, at most 63). Each field goes to
+ * the first word with room for it (first fit), so that a wide field (a CPU's IRR) does not leave
+ * the rest of its word empty: a state takes close to its bits / 64 words.
  */
 final class BitFields {
 
-	private int word;
-	private int used;
+	/** Bits used in each word so far. */
+	private int[] used = new int[8];
+	private int words;
 
 	/** Reserves a field of {@code width} bits; width 0 gives a field that always reads 0. */
 	int add(int width) {
@@ -17,18 +20,24 @@ final class BitFields {
 		if (width == 0) {
 			return 0;
 		}
-		if (used + width > 64) {
+		int word = 0;
+		while (word < words && used[word] + width > 64) {
 			word++;
-			used = 0;
 		}
-		int handle = (word << 16) | (used << 8) | width;
-		used += width;
+		if (word == words) {
+			if (words == used.length) {
+				used = java.util.Arrays.copyOf(used, words * 2);
+			}
+			words++;
+		}
+		int handle = (word << 16) | (used[word] << 8) | width;
+		used[word] += width;
 		return handle;
 	}
 
 	/** Number of longs a state needs. */
 	int words() {
-		return used == 0 ? word : word + 1;
+		return words;
 	}
 
 	static long get(long[] w, int f) {

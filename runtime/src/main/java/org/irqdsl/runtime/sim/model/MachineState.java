@@ -167,6 +167,10 @@ public final class MachineState {
 	}
 
 	void setOwner(int c, int k, int irq) {
+		if (l.owner[c][k] == 0 && irq >= 0) { // Scenario#ownableSlots left it out: its reasoning is wrong
+			throw new IllegalStateException("irq " + irq + " takes vector index " + k + " of CPU index " + c
+					+ ", a slot the state layout has no field for");
+		}
 		BitFields.set(w, l.owner[c][k], irq + 1);
 	}
 

@@ -54,6 +54,8 @@ public final class Scenario {
 	final LockNames locks;
 	/** Threads running on each CPU index. */
 	final int[][] threadsOnCpu;
+	/** Which (CPU, pool vector) may ever have an owner: the others get no field in the state. */
+	final boolean[][] ownable;
 	private final long[] initial;
 
 	private Scenario(SimConfig config) throws SimConfigException {
@@ -107,6 +109,7 @@ public final class Scenario {
 			final int cpu = c;
 			threadsOnCpu[c] = java.util.Arrays.stream(threads).filter(t -> t.cpu == cpu).mapToInt(t -> t.index).toArray();
 		}
+		ownable = ownableSlots();
 		layout = new StateLayout(this);
 		initial = buildInitial();
 	}
@@ -250,6 +253,96 @@ public final class Scenario {
 			}
 		}
 		return pool.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/**
+	 * The (CPU, vector) slots an irq may ever own, so that the per-CPU owner table (vector_irq) has a
+	 * field only for those: on a wide scenario most of CPUs × pool vectors are never taken. A slot is
+	 * taken by a placement or an op naming its vector on its CPU, or by an allocation on its CPU,
+	 * which takes the lowest free vector ({@link Machine#lowestFreeVector}): with at most N named
+	 * placements and A allocations on a CPU, fewer than N + A of its slots are ever taken at once,
+	 * so an allocation takes one of the N + A lowest. An op whose CPU is chosen at run time (request_irq
+	 * without a CPU, fixup_irqs() when a CPU goes offline: the lowest online CPU) counts on every CPU
+	 * that may be the lowest online one then. With a VMD, every slot.
+	 * {@link MachineState#setOwner} refuses to write an owner into a slot left out.
+	 */
+	private boolean[][] ownableSlots() {
+		int k = vectors.length;
+		boolean[][] out = new boolean[cpuCount][k];
+		if (config.devices().stream().anyMatch(d -> d.vmd() != null)) {
+			for (boolean[] row : out) {
+				java.util.Arrays.fill(row, true);
+			}
+			return out;
+		}
+		boolean[] alwaysOnline = new boolean[cpuCount];
+		for (int c = 0; c < cpuCount; c++) {
+			alwaysOnline[c] = config.cpus().get(c).online();
+		}
+		config.threads().forEach(t -> t.ops().forEach(op -> {
+			if (op instanceof Op.OfflineCpu off) {
+				alwaysOnline[cpuIndex(off.cpu())] = false;
+			}
+		}));
+		int[] named = new int[cpuCount];
+		int[] allocations = new int[cpuCount];
+		for (Placement p : config.initially()) {
+			int c = cpuIndex(p.cpu());
+			out[c][poolIndex(p.vector())] = true;
+			named[c]++;
+		}
+		for (ThreadSpec t : config.threads()) {
+			for (Op op : t.ops()) {
+				if (op instanceof Op.SetAffinity s) {
+					place(out, named, allocations, new int[] {cpuIndex(s.cpu())}, s.vector(), 1);
+				} else if (op instanceof Op.RequestIrq r) {
+					int[] cpus = r.cpu() != null ? new int[] {cpuIndex(r.cpu())} : lowestOnlineCandidates(alwaysOnline, -1);
+					place(out, named, allocations, cpus, r.vector(), 1);
+				} else if (op instanceof Op.OfflineCpu off) {
+					// fixup_irqs() moves each irq of the CPU to the lowest online CPU left, a vector chosen then
+					place(out, named, allocations, lowestOnlineCandidates(alwaysOnline, cpuIndex(off.cpu())), null,
+							irqs.length);
+				}
+			}
+		}
+		for (int c = 0; c < cpuCount; c++) {
+			if (allocations[c] > 0) {
+				int lowest = Math.min(k, named[c] + allocations[c]);
+				for (int v = 0; v < lowest; v++) {
+					out[c][v] = true;
+				}
+			}
+		}
+		return out;
+	}
+
+	/** Counts {@code times} placements on each of {@code cpus}: of {@code vector}, or allocations when null. */
+	private void place(boolean[][] out, int[] named, int[] allocations, int[] cpus, Integer vector, int times) {
+		for (int c : cpus) {
+			if (vector != null) {
+				out[c][poolIndex(vector)] = true;
+				named[c] += times;
+			} else {
+				allocations[c] += times;
+			}
+		}
+	}
+
+	/**
+	 * The CPUs {@link Machine#lowestOnline} may answer (other than {@code except}): in index order up
+	 * to the first one that is online from the start and no op takes offline.
+	 */
+	private int[] lowestOnlineCandidates(boolean[] alwaysOnline, int except) {
+		List<Integer> out = new ArrayList<>();
+		for (int c = 0; c < cpuCount; c++) {
+			if (c != except) {
+				out.add(c);
+				if (alwaysOnline[c]) {
+					break;
+				}
+			}
+		}
+		return out.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	private ThreadProgram[] compileThreads(Map<EntryRef, Integer> irqIndex) {

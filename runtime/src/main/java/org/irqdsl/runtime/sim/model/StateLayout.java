@@ -77,7 +77,7 @@ public final class StateLayout {
 			online[c] = f.add(1);
 			irr[c] = f.add(k);
 			for (int v = 0; v < k; v++) {
-				owner[c][v] = f.add(irqBits);
+				owner[c][v] = f.add(s.ownable[c][v] ? irqBits : 0);
 			}
 			flowVmd[c] = f.add(s.hasVmd ? irqBits : 0);
 			flowHolding[c] = f.add(s.hasVmd ? irqBits : 0);

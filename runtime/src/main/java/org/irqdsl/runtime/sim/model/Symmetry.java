@@ -45,7 +45,14 @@ public final class Symmetry {
 	private final int componentCount;
 	/** Where the content of each component went in the last {@link #canonicalize}. */
 	private final int[] moved;
-	private final long[][] keys;
+	/** Per class, a key buffer per member. */
+	private final long[][][] classKeys;
+	private static final byte REF_PLAIN = 0;
+	private static final byte REF_CPU = 1;
+	private static final byte REF_IRQ_PLUS_ONE = 2;
+	/** Per component, the state fields of its key in order ({@link #flattenKeys}). */
+	private final int[][] keyHandles;
+	private final byte[][] keyRefs;
 	private final int[] order;
 	private long[] scratch = new long[0];
 
@@ -93,7 +100,9 @@ public final class Symmetry {
 		for (int x = 0; x < cpuCount; x++) {
 			List<Field> f = new ArrayList<>(List.of(new Field(l.online[x], Ref.PLAIN), new Field(l.irr[x], Ref.PLAIN)));
 			for (int owner : l.owner[x]) {
-				f.add(new Field(owner, Ref.IRQ_PLUS_ONE));
+				if (owner != 0) { // a slot no irq may own has no field (Scenario#ownableSlots)
+					f.add(new Field(owner, Ref.IRQ_PLUS_ONE));
+				}
 			}
 			cpuFields[x] = f.toArray(new Field[0]);
 		}
@@ -112,9 +121,15 @@ public final class Symmetry {
 					new Field(l.threadFlags[x], Ref.PLAIN)};
 		}
 		moved = new int[count];
-		keys = new long[count][];
+		keyHandles = new int[count][];
+		keyRefs = new byte[count][];
+		flattenKeys();
 		order = new int[count];
 		classes = classify(scenario);
+		classKeys = new long[classes.length][][];
+		for (int x = 0; x < classes.length; x++) {
+			classKeys[x] = new long[classes[x].length][keyHandles[classes[x][0]].length + lockOwners.length];
+		}
 	}
 
 	/** The symmetry of a scenario, or null when it has no two interchangeable components or may not be reduced. */
@@ -162,6 +177,11 @@ public final class Symmetry {
 				|| componentIrqs[a].length != componentIrqs[b].length) {
 			return false;
 		}
+		for (int p = 0; p < componentCpus[a].length; p++) {
+			if (!sameOwnerSlots(scenario.layout, componentCpus[a][p], componentCpus[b][p])) {
+				return false;
+			}
+		}
 		for (int p = 0; p < componentIrqs[a].length; p++) {
 			if (!sameIrq(scenario.irqs[componentIrqs[a][p]], scenario.irqs[componentIrqs[b][p]])) {
 				return false;
@@ -180,6 +200,16 @@ public final class Symmetry {
 						|| u.vector() != v.vector() || u.forwardPending() != v.forwardPending()) {
 					return false;
 				}
+			}
+		}
+		return true;
+	}
+
+	/** Whether CPUs x and y have owner fields for the same vectors (their local states line up). */
+	private static boolean sameOwnerSlots(StateLayout l, int x, int y) {
+		for (int v = 0; v < l.owner[x].length; v++) {
+			if ((l.owner[x][v] == 0) != (l.owner[y][v] == 0)) {
+				return false;
 			}
 		}
 		return true;
@@ -234,35 +264,64 @@ public final class Symmetry {
 		for (int i = 0; i < componentCount; i++) {
 			moved[i] = i;
 		}
-		for (int[] members : classes) {
+		for (int x = 0; x < classes.length; x++) {
+			int[] members = classes[x];
+			long[][] keys = classKeys[x];
 			int n = members.length;
 			for (int i = 0; i < n; i++) {
-				keys[i] = key(state, members[i], keys[i]);
+				key(state, members[i], keys[i]);
 				order[i] = i;
 			}
-			// insertion sort of the members by key: classes are small
+			// insertion sort of the members by key: classes are small, and most often already sorted
 			boolean sorted = true;
 			for (int i = 1; i < n; i++) {
-				int x = order[i];
+				int o = order[i];
 				int k = i - 1;
-				while (k >= 0 && compare(keys[order[k]], keys[x]) > 0) {
+				while (k >= 0 && compare(keys[order[k]], keys[o]) > 0) {
 					order[k + 1] = order[k];
 					k--;
 					sorted = false;
 				}
-				order[k + 1] = x;
+				order[k + 1] = o;
 			}
 			if (!sorted) {
+				// each member takes the local state (as its key holds it) of the one sorted to its place;
+				// the classes' fields are disjoint, so this writes over nothing another class still reads
 				for (int i = 0; i < n; i++) {
+					if (order[i] != i) {
+						write(state, members[i], keys[order[i]]);
+					}
 					moved[members[order[i]]] = members[i];
 				}
 				any = true;
 			}
 		}
 		if (any) {
-			permute(state, moved);
+			for (int lock : lockOwners) {
+				int owner = (int) BitFields.get(state, lock) - 1;
+				if (owner >= 0 && owner < threadComponent.length) {
+					int to = moved[threadComponent[owner]];
+					BitFields.set(state, lock, componentThreads[to][threadPosition[owner]] + 1);
+				}
+			}
 		}
 		return any;
+	}
+
+	/** Writes a key (a local state, references by position) into component m's fields. */
+	private void write(long[] w, int m, long[] key) {
+		int[] handles = keyHandles[m];
+		byte[] refs = keyRefs[m];
+		for (int i = 0; i < handles.length; i++) {
+			long v = key[i];
+			switch (refs[i]) {
+			case REF_CPU -> v = v < cpuCount ? componentCpus[m][(int) v] : v;
+			case REF_IRQ_PLUS_ONE -> v = v == 0 ? 0 : componentIrqs[m][(int) v - 1] + 1;
+			default -> {
+			}
+			}
+			BitFields.set(w, handles[i], v);
+		}
 	}
 
 	/** Where the content of each component went in the last {@link #canonicalize} (identity when nothing moved). */
@@ -284,32 +343,17 @@ public final class Symmetry {
 
 	/** The local state of component m, its references to its own CPUs and irqs by position. */
 	private long[] key(long[] w, int m, long[] into) {
-		int size = 0;
-		for (int c : componentCpus[m]) {
-			size += cpuFields[c].length;
-		}
-		for (int j : componentIrqs[m]) {
-			size += irqFields[j].length;
-		}
-		for (int t : componentThreads[m]) {
-			size += threadFields[t].length;
-		}
-		size += lockOwners.length;
+		int[] handles = keyHandles[m];
+		byte[] refs = keyRefs[m];
+		int size = handles.length + lockOwners.length;
 		long[] key = into != null && into.length == size ? into : new long[size];
 		int i = 0;
-		for (int c : componentCpus[m]) {
-			for (Field f : cpuFields[c]) {
-				key[i++] = relative(f, BitFields.get(w, f.handle));
-			}
-		}
-		for (int j : componentIrqs[m]) {
-			for (Field f : irqFields[j]) {
-				key[i++] = relative(f, BitFields.get(w, f.handle));
-			}
-		}
-		for (int t : componentThreads[m]) {
-			for (Field f : threadFields[t]) {
-				key[i++] = BitFields.get(w, f.handle);
+		for (; i < handles.length; i++) {
+			long v = BitFields.get(w, handles[i]);
+			switch (refs[i]) {
+			case REF_CPU -> key[i] = v < cpuCount ? cpuPosition[(int) v] : v;
+			case REF_IRQ_PLUS_ONE -> key[i] = v == 0 ? 0 : irqPosition[(int) v - 1] + 1;
+			default -> key[i] = v;
 			}
 		}
 		for (int lock : lockOwners) {
@@ -317,6 +361,34 @@ public final class Symmetry {
 			key[i++] = owner >= 0 && threadComponent[owner] == m ? threadPosition[owner] + 1 : 0;
 		}
 		return key;
+	}
+
+	/** The fields of {@link #key}, flattened once: each component's CPUs', irqs' and threads' fields, and how each refers. */
+	private void flattenKeys() {
+		for (int m = 0; m < componentCount; m++) {
+			List<Field> fields = new ArrayList<>();
+			for (int c : componentCpus[m]) {
+				fields.addAll(List.of(cpuFields[c]));
+			}
+			for (int j : componentIrqs[m]) {
+				fields.addAll(List.of(irqFields[j]));
+			}
+			for (int t : componentThreads[m]) {
+				for (Field f : threadFields[t]) {
+					fields.add(new Field(f.handle, Ref.PLAIN));
+				}
+			}
+			keyHandles[m] = new int[fields.size()];
+			keyRefs[m] = new byte[fields.size()];
+			for (int i = 0; i < fields.size(); i++) {
+				keyHandles[m][i] = fields.get(i).handle;
+				keyRefs[m][i] = switch (fields.get(i).ref) {
+				case PLAIN -> REF_PLAIN;
+				case CPU -> REF_CPU;
+				case IRQ_PLUS_ONE -> REF_IRQ_PLUS_ONE;
+				};
+			}
+		}
 	}
 
 	private long relative(Field f, long v) {

@@ -47,6 +47,38 @@ class MemoryLimitTest {
 				.contains("not every interleaving was seen");
 	}
 
+	/**
+	 * A wide state (30 MSI-X devices on 8 CPUs: 37 longs) under a small budget: the run ends at the
+	 * budget, having used most of it, and the bytes per state it reports are what the heap holds
+	 * (docs/performance.md, "Memory": within a factor of 1.5; measured within a few percent).
+	 */
+	@Test
+	void aWideScenarioEndsAtItsBudgetAndReportsTheBytesPerStateTheHeapHolds() throws Exception {
+		Scenario scenario = Scenario.compile(Families.manyDevices(30, 8, 4, 10));
+		long budget = 24L << 20;
+		Runtime rt = Runtime.getRuntime();
+		System.gc();
+		long baseline = rt.totalMemory() - rt.freeMemory();
+		long[] live = { 0, 0 };
+		ProgressListener measure = p -> {
+			if (p.states() - live[1] >= 16_384) { // a full collection now and then, the structures alive
+				System.gc();
+				live[0] = rt.totalMemory() - rt.freeMemory() - baseline;
+				live[1] = p.states();
+			}
+		};
+		ExplorationResult r = new Explorer(scenario, UNREDUCED.withMaxBytes(budget), measure)
+				.progressInterval(java.time.Duration.ofNanos(1)).run();
+
+		assertThat(r.complete()).isFalse();
+		assertThat(r.incompleteReason()).isEqualTo("memory limit of 24 MB reached");
+		assertThat(r.heldBytes()).isLessThanOrEqualTo(budget).isGreaterThan(budget / 2);
+		assertThat(r.states() * r.bytesPerState()).isLessThanOrEqualTo(budget);
+		assertThat(live[1]).as("states at the last measurement").isPositive();
+		double livePerState = (double) live[0] / live[1];
+		assertThat(livePerState).isBetween(r.bytesPerState() / 1.5, r.bytesPerState() * 1.5);
+	}
+
 	@Test
 	void aBudgetBelowTheFirstChunkExploresNothing() throws Exception {
 		ExplorationResult r = new Explorer(Scenario.compile(CONFIG), UNREDUCED.withMaxBytes(1000), ProgressListener.NONE)

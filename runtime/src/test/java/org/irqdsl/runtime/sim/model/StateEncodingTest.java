@@ -47,6 +47,48 @@ class StateEncodingTest {
 	}
 
 	@Test
+	void aFieldGoesToTheFirstWordWithRoomForIt() {
+		BitFields f = new BitFields();
+		int a = f.add(40);
+		int b = f.add(40);
+		int c = f.add(20);
+		int d = f.add(20);
+		assertThat(f.words()).isEqualTo(2);
+		assertThat(new int[] {a >>> 16, b >>> 16, c >>> 16, d >>> 16}).containsExactly(0, 1, 0, 1);
+	}
+
+	@Test
+	void onlyTheVectorSlotsAnIrqMayTakeHaveAnOwnerField() throws Exception {
+		// 30 devices on 8 CPUs, each named on one CPU and moved once to the next by the allocator
+		Scenario scenario = Scenario.compile(Families.manyDevices(30, 8, 4, 10));
+		StateLayout l = scenario.layout;
+		int fields = 0;
+		for (int c = 0; c < scenario.cpuCount; c++) {
+			for (int k = 0; k < scenario.vectors.length; k++) {
+				fields += l.owner[c][k] == 0 ? 0 : 1;
+			}
+			// its named vectors and the lowest ones the allocator may hand out there
+			assertThat(l.owner[c][0]).isNotZero();
+		}
+		assertThat(scenario.vectors.length).isEqualTo(35);
+		assertThat(fields).isLessThan(8 * 35 / 2);
+		// a named vector has a field on the CPU it is placed on, not on another CPU that never allocates it
+		int d9 = java.util.Arrays.binarySearch(scenario.vectors, 0x30 + 9);
+		assertThat(l.owner[9 % 8][d9]).isNotZero();
+		assertThat(l.owner[0][d9]).isZero();
+	}
+
+	@Test
+	void writingAnOwnerIntoASlotWithoutAFieldFails() throws Exception {
+		Scenario scenario = Scenario.compile(Families.manyDevices(30, 8, 4, 10));
+		MachineState s = new MachineState(scenario);
+		s.bind(scenario.initialState());
+		int d9 = java.util.Arrays.binarySearch(scenario.vectors, 0x30 + 9);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.setOwner(0, d9, 9))
+				.isInstanceOf(IllegalStateException.class).hasMessageContaining("no field");
+	}
+
+	@Test
 	void bitsForCoversTheLargestValue() {
 		assertThat(BitFields.bitsFor(0)).isEqualTo(1);
 		assertThat(BitFields.bitsFor(1)).isEqualTo(1);
@@ -97,7 +139,7 @@ class StateEncodingTest {
 					s -> s.flowHolding(cc) + 1));
 			for (int k = 0; k < scenario.vectors.length; k++) {
 				int kk = k;
-				fields.add(new Field("owner" + c + "," + k, l.irqBits, (s, v) -> s.setOwner(cc, kk, (int) v - 1),
+				fields.add(new Field("owner" + c + "," + k, BitFields.width(l.owner[c][k]), (s, v) -> s.setOwner(cc, kk, (int) v - 1),
 						s -> s.owner(cc, kk) + 1));
 			}
 		}
