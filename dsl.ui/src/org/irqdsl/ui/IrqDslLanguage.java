@@ -1,10 +1,8 @@
 package org.irqdsl.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -17,7 +15,6 @@ import org.irqdsl.workspace.SourceFile;
 import org.irqdsl.workspace.SourceFiles;
 import org.irqdsl.workspace.WorkspaceChecker;
 import org.irqdsl.ide.IrqDslIdeSetup;
-import org.irqdsl.validation.IrqDslChecks;
 import org.irqdsl.workspace.FolderLoader;
 
 import com.google.inject.Injector;
@@ -85,7 +82,7 @@ public final class IrqDslLanguage {
 
 	/**
 	 * Checks {@code text} as the file at {@code location} (an absolute path; null for a text without
-	 * a file, which then sees only itself) the way {@code irqdsl check} does: {@link WorkspaceChecker}
+	 * a file, which then sees only itself) the way {@code irqdsl check --simulate} does: {@link WorkspaceChecker}
 	 * loads it with the other {@code .irqdsl} files of its folder as they are on disk
 	 * ({@link org.irqdsl.workspace.FolderLoader}) and validates it.
 	 */
@@ -97,30 +94,11 @@ public final class IrqDslLanguage {
 				return FolderLoader.key(path).equals(file) ? SourceFile.read(path, text) : super.read(path);
 			}
 		};
+		// CheckMode.ALL: the scenarios' verdicts too, as the language server and `irqdsl check --simulate` report them
 		WorkspaceChecker.Checked checked = injector().getInstance(WorkspaceChecker.class).checkKeeping(List.of(file), reader,
-				SeverityPolicy.NONE);
+				SeverityPolicy.NONE, CheckMode.ALL);
 		XtextResource resource = (XtextResource) checked.resources().get(file);
-		List<Finding> findings = new ArrayList<>(checked.result().findings());
-		if (findings.stream().noneMatch(f -> IrqDslChecks.SYNTAX.id().equals(f.id()))) {
-			findings.addAll(verdicts(file, resource));
-		}
-		return new Parsed(resource, new Document(1, text), text, findings);
-	}
-
-	/**
-	 * The scenarios' simulated verdicts on their {@code expect} lines: NORMAL checks, which editors
-	 * run (as the language server does) and {@code irqdsl check} leaves to {@code irqdsl simulate}.
-	 */
-	private static List<Finding> verdicts(Path file, XtextResource resource) {
-		List<Finding> result = new ArrayList<>();
-		for (Issue issue : injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.NORMAL_ONLY, CancelIndicator.NullImpl)) {
-			if (issue.getSeverity() != Severity.IGNORE) {
-				result.add(new Finding(file.toString(), issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
-						issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
-						IrqDslChecks.idOf(issue)));
-			}
-		}
-		return result;
+		return new Parsed(resource, new Document(1, text), text, checked.result().findings());
 	}
 
 	/** A file in a folder that does not exist: no siblings. */

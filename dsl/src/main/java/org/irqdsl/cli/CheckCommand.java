@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.eclipse.xtext.validation.CheckMode;
 import org.irqdsl.IrqDslInjector;
 import org.irqdsl.validation.policy.SeverityPolicy;
 
@@ -57,6 +58,10 @@ public class CheckCommand implements Callable<Integer> {
 			description = "refuse files larger than this many MiB (default: ${DEFAULT-VALUE})")
 	double maxFileSizeMiB;
 
+	@Option(names = "--simulate", description = { "also simulate each scenario within the editors' bound (200,000 states) and report "
+			+ "each expect line's verdict [scenario-expectation]: the findings editors show, one for one" })
+	boolean simulate;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +80,8 @@ public class CheckCommand implements Callable<Integer> {
 			List<Path> files = PathArguments.expand(paths);
 			WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 			long maxBytes = maxFileSizeMiB >= Long.MAX_VALUE / 1048576.0 ? Long.MAX_VALUE : (long) (maxFileSizeMiB * 1048576);
-			WorkspaceChecker.Result result = checker.check(files, new SourceFiles(maxBytes), policy);
+			WorkspaceChecker.Result result = checker.check(files, new SourceFiles(maxBytes), policy,
+					simulate ? CheckMode.ALL : CheckMode.FAST_ONLY);
 			print(result, files.size(), out);
 			for (String internal : result.internalErrors()) {
 				err.println("irqdsl check: " + internal);

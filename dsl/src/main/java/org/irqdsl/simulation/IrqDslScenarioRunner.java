@@ -44,7 +44,12 @@ import org.irqdsl.runtime.sim.config.SimConfigException;
 public final class IrqDslScenarioRunner {
 
 	/** Small bounds for editors: 200,000 states or 2 seconds, whichever comes first. */
-	public static final Limits EDITOR_LIMITS = new Limits(200_000, Duration.ofSeconds(2), true);
+	/**
+	 * The editors' bound, also {@code irqdsl check --simulate}'s: a state count, so that every host
+	 * and every machine gives the same verdict for a file (a time bound would make a verdict depend
+	 * on the machine's speed and load); the timeout is only a guard against a pathological run.
+	 */
+	public static final Limits EDITOR_LIMITS = new Limits(200_000, Duration.ofSeconds(60), true);
 
 	private static final SimResultCache CACHE = new SimResultCache();
 

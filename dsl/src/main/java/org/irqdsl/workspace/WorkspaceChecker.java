@@ -14,6 +14,7 @@ import java.util.Map;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -62,8 +63,14 @@ public class WorkspaceChecker {
 	public record Result(List<Finding> findings, List<SourceFile> unreadable, List<String> internalErrors) {
 	}
 
+	/** The FAST checks of {@code files} (and their folders' files for references): what {@code irqdsl check} runs. */
 	public Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy) {
 		return checkKeeping(files, reader, policy).result();
+	}
+
+	/** Like {@link #check} in a mode: {@code CheckMode.ALL} adds the scenarios' simulated verdicts, as editors show them. */
+	public Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy, CheckMode mode) {
+		return checkKeeping(files, reader, policy, mode).result();
 	}
 
 	/** What {@link #check} finds, and the loaded resource of each readable file asked for (to generate or simulate it). */
@@ -72,14 +79,19 @@ public class WorkspaceChecker {
 
 	/** Like {@link #check}, keeping the resources of the files asked for (keyed by the path as given). */
 	public Checked checkKeeping(List<Path> files, SourceFiles reader, SeverityPolicy policy) {
+		return checkKeeping(files, reader, policy, CheckMode.FAST_ONLY);
+	}
+
+	/** Like {@link #checkKeeping(List, SourceFiles, SeverityPolicy)} in a mode (editors: {@code CheckMode.ALL}). */
+	public Checked checkKeeping(List<Path> files, SourceFiles reader, SeverityPolicy policy, CheckMode mode) {
 		try (InternalErrors internal = InternalErrors.capture()) {
 			Map<Path, Resource> kept = new LinkedHashMap<>();
-			Result result = check(files, reader, policy, internal, kept);
+			Result result = check(files, reader, policy, mode, internal, kept);
 			return new Checked(result, kept);
 		}
 	}
 
-	private Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy, InternalErrors internal,
+	private Result check(List<Path> files, SourceFiles reader, SeverityPolicy policy, CheckMode mode, InternalErrors internal,
 			Map<Path, Resource> kept) {
 		XtextResourceSet set = resourceSets.get();
 		CheckPolicies.useSwitches(set, policy); // the validator applies -W/-E over the folders' .irqdsl-checks
@@ -105,7 +117,7 @@ public class WorkspaceChecker {
 			}
 			int before = internal.count();
 			kept.put(file, resources.get(key));
-			List<Finding> found = validate(file, resources.get(key));
+			List<Finding> found = validate(file, resources.get(key), mode);
 			findings.addAll(found);
 			for (Finding f : found) {
 				if (IrqDslChecks.INTERNAL_ERROR.id().equals(f.id())) {
@@ -124,10 +136,13 @@ public class WorkspaceChecker {
 		return new Result(findings, unreadable, internalErrors);
 	}
 
-	private List<Finding> validate(Path file, Resource resource) {
+	private List<Finding> validate(Path file, Resource resource, CheckMode mode) {
 		String name = file.toString();
 		List<Finding> result = new ArrayList<>();
-		for (Issue issue : validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
+		for (Issue issue : validator.validate(resource, mode, CancelIndicator.NullImpl)) {
+			if (issue.getSeverity() == Severity.IGNORE) {
+				continue;
+			}
 			Finding f = new Finding(name, issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
 					issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
 					IrqDslChecks.idOf(issue));

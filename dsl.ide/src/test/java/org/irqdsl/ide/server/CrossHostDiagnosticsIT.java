@@ -25,6 +25,7 @@ import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.validation.policy.SeverityPolicy;
 import org.irqdsl.workspace.SourceFiles;
 import org.irqdsl.workspace.WorkspaceChecker;
+import org.eclipse.xtext.validation.CheckMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * files (a token or line deleted, inserted, duplicated, replaced by a keyword, the text truncated,
  * a lone CR, a NUL, an unbalanced brace) are checked by {@code irqdsl check}'s WorkspaceChecker
  * and by a real language-server process, and each file's findings must be equal: line, column,
- * severity, message and id (the server's scenario verdicts aside: {@code irqdsl check} does not
- * simulate, {@code irqdsl simulate} does). The server's positions are 0-based lines and UTF-16 columns; the
+ * severity, message and id, the scenarios' simulated verdicts included ({@code irqdsl check
+ * --simulate}, CheckMode.ALL, as the server validates). The server's positions are 0-based lines and UTF-16 columns; the
  * command line's are 1-based lines and 1-based UTF-16 columns (Xtext's), so a finding is compared
  * at (line + 1, character + 1).
  */
@@ -76,7 +77,7 @@ class CrossHostDiagnosticsIT {
 				files++;
 
 				Files.write(cliFile, text.getBytes(StandardCharsets.UTF_8));
-				List<String> cli = checker.check(List.of(cliFile), new SourceFiles(1 << 24), SeverityPolicy.NONE)
+				List<String> cli = checker.check(List.of(cliFile), new SourceFiles(1 << 24), SeverityPolicy.NONE, CheckMode.ALL)
 						.findings().stream().map(CrossHostDiagnosticsIT::cli).sorted().toList();
 
 				lsp.diagnostics.remove(uri);
@@ -84,9 +85,8 @@ class CrossHostDiagnosticsIT {
 						List.of(new TextDocumentContentChangeEvent(text))));
 				// a read request is answered after the write (the change and its build) it follows
 				documents.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(0, 0))).get(60, TimeUnit.SECONDS);
-				// the one difference by design: editors also show each scenario's simulated verdict (CheckType.NORMAL)
-				List<String> server = published(lsp, uri).stream().map(CrossHostDiagnosticsIT::server)
-						.filter(d -> !d.contains("[scenario-expectation]")).sorted().toList();
+				// the editors' set, simulated verdicts included: what `irqdsl check --simulate` prints
+				List<String> server = published(lsp, uri).stream().map(CrossHostDiagnosticsIT::server).sorted().toList();
 
 				if (cli.stream().anyMatch(f -> f.contains("[syntax]") || f.contains("[unreadable]"))) {
 					withSyntaxErrors++;

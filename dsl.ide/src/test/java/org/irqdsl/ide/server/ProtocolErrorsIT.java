@@ -123,12 +123,14 @@ class ProtocolErrorsIT {
 	@Test
 	void anEditPastTheEndOfALineIsClampedToIt() throws Exception {
 		String clamped = workspace.resolve("clamped.irqdsl").toUri().toString();
-		lsp.open(clamped, PLATFORM);
+		// a name of its own: zz.irqdsl of the same folder declares zz (one folder, one namespace)
+		String platform = "platform cc { cpus 1 }";
+		lsp.open(clamped, platform);
 		lsp.awaitDiagnostics(clamped, d -> d.getAsJsonArray("diagnostics").isEmpty());
 		lsp.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":" + RawLspProcess.quote(clamped) + ",\"version\":2},"
 				+ "\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,\"character\":100},\"end\":{\"line\":0,\"character\":100}},"
 				+ "\"text\":\" x\"}]}");
-		// the server's text is `platform zz { cpus 1 } x`: a syntax error on the x, at column 24
+		// the server's text is `platform cc { cpus 1 } x`: a syntax error on the x, at column 24
 		JsonObject diagnostics = lsp.awaitDiagnostics(clamped, d -> !d.getAsJsonArray("diagnostics").isEmpty());
 		JsonObject syntax = diagnostics.getAsJsonArray("diagnostics").get(0).getAsJsonObject();
 		assertThat(syntax.get("message").getAsString()).contains("'x'");
@@ -142,7 +144,7 @@ class ProtocolErrorsIT {
 				+ "\"text\":\"\\nplatform yy { cpus 2 }\"}]}");
 		lsp.awaitDiagnostics(clamped, d -> d.getAsJsonArray("diagnostics").isEmpty());
 		JsonObject symbols = lsp.request("textDocument/documentSymbol", "{\"textDocument\":{\"uri\":" + RawLspProcess.quote(clamped) + "}}");
-		assertThat(symbols.getAsJsonArray("result").toString()).contains("\"name\":\"zz\"", "\"name\":\"yy\"");
+		assertThat(symbols.getAsJsonArray("result").toString()).contains("\"name\":\"cc\"", "\"name\":\"yy\"");
 		assertThat(lsp.stderrText()).doesNotContain("IndexOutOfBoundsException");
 	}
 }

@@ -19,8 +19,9 @@ import org.irqdsl.validation.ScenarioCheck;
 /**
  * A scenario's verdicts, each on its {@code expect} line: the simulator's answer within
  * {@link IrqDslScenarioRunner#EDITOR_LIMITS}, cached by the generated config's hash. Run by editors
- * (CheckType.NORMAL: the language server and Eclipse on save), not by {@code irqdsl check}, which
- * stays fast; {@code irqdsl simulate} gives the same verdicts without the editor's bounds.
+ * (CheckType.NORMAL: the language server and Eclipse) and by {@code irqdsl check --simulate}, not by
+ * plain {@code irqdsl check}, which stays fast; {@code irqdsl simulate} gives the verdicts without
+ * the editor's bound.
  */
 public final class ScenarioExpectation implements ScenarioCheck {
 
@@ -28,12 +29,13 @@ public final class ScenarioExpectation implements ScenarioCheck {
 			"the simulator (docs/simulator.md)",
 			"""
 			In an editor every scenario is simulated under every interleaving, within small bounds \
-			(200,000 states or 2 seconds), and each `expect` line shows its verdict: an info when it holds \
+			(200,000 states: a count, not a time, so that every host and machine agrees), and each `expect` line shows its verdict: an info when it holds \
 			(for `expect P`, with the interleaving that shows P), an error when it fails (for `expect no P`, \
 			with the shortest interleaving that shows P, drawn as columns, one per CPU and device), a \
 			warning when the bounds were hit first (run `irqdsl simulate` without them). Only files \
 			without syntax errors or unresolved names are simulated, and only scenarios the simulator \
-			can run (`scenario-not-simulable`). `irqdsl check` does not simulate; `irqdsl simulate` does.
+			can run (`scenario-not-simulable`). `irqdsl check --simulate` reports the same verdicts as the \
+			editors; plain `irqdsl check` does not simulate; `irqdsl simulate` does, without the bound.
 
 			Fix: the trace names the kernel mechanism (msi_set_affinity, vector_lock, free_irq, ...) - \
 			change the platform (strategy, masking, remapping, message write, grace period) or, if the \
