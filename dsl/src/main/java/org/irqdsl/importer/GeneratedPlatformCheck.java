@@ -22,7 +22,6 @@ import org.irqdsl.diagnostics.Finding;
 import org.irqdsl.irqDsl.Bus;
 import org.irqdsl.irqDsl.Device;
 import org.irqdsl.irqDsl.Domain;
-import org.irqdsl.validation.IrqDslChecks;
 
 /**
  * Checks a generated platform with the language's own resource validator, in memory, so that the
@@ -56,9 +55,7 @@ public final class GeneratedPlatformCheck {
 		IResourceValidator validator = IrqDslInjector.get().getInstance(IResourceValidator.class);
 		List<Checked> checked = new ArrayList<>();
 		for (Issue issue : validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
-			Finding f = new Finding(displayName, issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
-					issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
-					IrqDslChecks.idOf(issue));
+			Finding f = Finding.of(displayName, issue);
 			checked.add(new Checked(f, subject(problemOf(resource, issue))));
 		}
 		checked.sort(Comparator.comparingInt((Checked c) -> c.finding().line()).thenComparingInt(c -> c.finding().column()));

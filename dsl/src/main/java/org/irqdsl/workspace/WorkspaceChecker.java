@@ -143,9 +143,7 @@ public class WorkspaceChecker {
 			if (issue.getSeverity() == Severity.IGNORE) {
 				continue;
 			}
-			Finding f = new Finding(name, issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
-					issue.getColumn() == null ? 1 : issue.getColumn(), IrqDslChecks.label(issue.getSeverity()), issue.getMessage(),
-					IrqDslChecks.idOf(issue));
+			Finding f = Finding.of(name, issue);
 			result.add(f); // the validator applied the policy (CheckPolicies.useSwitches above)
 		}
 		result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
