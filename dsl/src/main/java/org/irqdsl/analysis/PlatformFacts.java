@@ -19,6 +19,8 @@ public final class PlatformFacts {
 	private final DomainHierarchy hierarchy = new DomainHierarchy();
 	private final List<DevicePath> devices = new ArrayList<>();
 	private final Map<Device, DevicePath> byDevice = new IdentityHashMap<>();
+	/** The first device of each name, in declaration order (a duplicate name is the checks' to report). */
+	private final Map<String, Device> byName = new java.util.HashMap<>();
 	private final CpuSet cpus;
 
 	public PlatformFacts(Platform platform) {
@@ -42,6 +44,9 @@ public final class PlatformFacts {
 			DevicePath path = new DevicePath(device, bus, parent, domains);
 			devices.add(path);
 			byDevice.putIfAbsent(device, path);
+			if (device.getName() != null) {
+				byName.putIfAbsent(device.getName(), device);
+			}
 			Vmd vmd = device.getVmd();
 			if (vmd != null) {
 				for (Bus child : vmd.getBuses()) {
@@ -57,6 +62,11 @@ public final class PlatformFacts {
 
 	public List<DevicePath> devices() {
 		return devices;
+	}
+
+	/** The first device of the platform (VMD children included) with this name: a lookup, scenarios ask for many. */
+	public Optional<Device> device(String name) {
+		return Optional.ofNullable(byName.get(name));
 	}
 
 	/** The path of one device of the platform (a lookup: scenarios ask for many). */

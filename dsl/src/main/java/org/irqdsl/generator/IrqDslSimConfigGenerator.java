@@ -454,8 +454,7 @@ public final class IrqDslSimConfigGenerator {
 	}
 
 	private Device deviceNamed(String name) {
-		return facts.devices().stream().map(DevicePath::device).filter(d -> name.equals(d.getName())).findFirst()
-				.orElse(null);
+		return facts.device(name).orElse(null);
 	}
 
 	private static EntryKind kindOf(org.irqdsl.irqDsl.EntryKind kind) {

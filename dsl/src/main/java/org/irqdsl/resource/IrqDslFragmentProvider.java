@@ -48,26 +48,43 @@ public class IrqDslFragmentProvider implements IFragmentProvider {
 	}
 
 	/**
-	 * Index of an object in a list, from a map of the list built once. Held weakly, so that a
-	 * thread's last list never keeps an unloaded model alive (EObjects compare by identity).
+	 * Index of an object in a list, from a map of the list built once. A fragment's segments are
+	 * computed from the object up to the root, so one walk touches one list per level: the last
+	 * {@link #LISTS} lists are kept (a single one would be rebuilt at every level, the quadratic
+	 * cost this class exists to avoid). Held weakly, so that a thread's last lists never keep an
+	 * unloaded model alive (EObjects compare by identity).
 	 */
 	private static final class ListIndex {
-		private WeakReference<List<?>> list = new WeakReference<>(null);
-		private Map<Object, Integer> indices;
+		private static final int LISTS = 8;
+		@SuppressWarnings("unchecked")
+		private final WeakReference<List<?>>[] lists = new WeakReference[LISTS];
+		@SuppressWarnings("unchecked")
+		private final Map<Object, Integer>[] indices = new Map[LISTS];
+		private int next;
 
 		int indexOf(List<?> siblings, Object object) {
-			if (siblings == list.get()) {
-				Integer index = indices.get(object);
-				if (index != null && index < siblings.size() && siblings.get(index) == object) {
-					return index;
+			for (int i = 0; i < LISTS; i++) {
+				if (lists[i] != null && lists[i].get() == siblings) {
+					Integer index = indices[i].get(object);
+					if (index != null && index < siblings.size() && siblings.get(index) == object) {
+						return index;
+					}
+					return rebuild(i, siblings, object);
 				}
 			}
-			list = new WeakReference<>(siblings);
-			indices = new WeakHashMap<>(siblings.size() * 2);
+			int slot = next;
+			next = (next + 1) % LISTS;
+			return rebuild(slot, siblings, object);
+		}
+
+		private int rebuild(int slot, List<?> siblings, Object object) {
+			Map<Object, Integer> map = new WeakHashMap<>(siblings.size() * 2);
 			for (int i = 0; i < siblings.size(); i++) {
-				indices.put(siblings.get(i), i);
+				map.put(siblings.get(i), i);
 			}
-			Integer index = indices.get(object);
+			lists[slot] = new WeakReference<>(siblings);
+			indices[slot] = map;
+			Integer index = map.get(object);
 			return index == null ? -1 : index;
 		}
 	}
