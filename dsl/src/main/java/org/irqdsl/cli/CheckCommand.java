@@ -130,7 +130,14 @@ public class CheckCommand implements Callable<Integer> {
 			return;
 		}
 		for (Finding f : all) {
-			out.println(Printable.line(f.toText()));
+			// a multi-line message (a scenario's trace under --simulate): the finding's line as compilers
+			// print it, the rest indented below it; each line escaped, so a finding is never split by the
+			// file's own text
+			String[] lines = f.message().split("\n", -1);
+			out.println(Printable.line(new Finding(f.file(), f.line(), f.column(), f.severity(), lines[0], f.id()).toText()));
+			for (int i = 1; i < lines.length; i++) {
+				out.println("    " + Printable.line(lines[i]));
+			}
 		}
 		out.println(plural(fileCount, "file") + " checked: " + plural(errorCount, "error") + ", "
 				+ plural(warningCount, "warning") + ", " + plural(infoCount, "info") + ".");

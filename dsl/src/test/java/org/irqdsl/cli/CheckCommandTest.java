@@ -9,6 +9,7 @@ import static org.irqdsl.cli.CliRun.irqdsl;
 import static org.irqdsl.cli.CliRun.write;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,25 @@ class CheckCommandTest {
 			assertThat(run.err()).startsWith("irqdsl check: " + args[0] + " " + args[1] + ": no check has the id 'foo'; expected one of ")
 					.contains(String.join(", ", ids));
 		}
+	}
+
+	/**
+	 * --simulate adds the editors' verdicts (scenario-expectation); a trace is printed below its
+	 * finding, indented, so that every finding is still one line that starts with path:line:col.
+	 */
+	@Test
+	void simulateAddsTheEditorsVerdictsWithTheirTracesIndented() throws IOException {
+		Path file = Files.copy(Path.of("../examples/x86-noremap-seed001.irqdsl"), dir.resolve("seed001.irqdsl"));
+		CliRun plain = check(file);
+		CliRun simulated = check("--simulate", file);
+		assertThat(plain.out()).doesNotContain("[scenario-expectation]");
+		assertThat(simulated.exit()).isEqualTo(plain.exit());
+		List<String> lines = simulated.lines();
+		int verdict = lines.indexOf(lines.stream().filter(l -> l.contains(": info: expect lost-interrupt holds:")).findFirst().orElseThrow());
+		assertThat(lines.get(verdict)).startsWith(file + ":").endsWith("[scenario-expectation]").doesNotContain("\\x0a");
+		assertThat(lines.get(verdict + 1)).startsWith("    ").contains("CPU");
+		assertThat(lines.stream().filter(l -> !l.startsWith("    ") && !l.contains(" checked: ")))
+				.allMatch(l -> l.startsWith(file + ":"));
 	}
 
 	/** Syntax, linking and file findings are the language's, not a check's: no switch hides them in one host only. */
