@@ -66,10 +66,10 @@ public final class IrqDslLanguage {
 	}
 
 	/**
-	 * A checked text: its resource (loaded with its folder's other files), its LSP document, and
-	 * what {@code irqdsl check} finds in it (the command line's own classes did the work).
+	 * A loaded text: its resource (loaded with its folder's other files, as {@code irqdsl check}
+	 * loads it) and its LSP document. Hover, completion, links and formatting need no more.
 	 */
-	public record Parsed(XtextResource resource, Document document, String text, List<Finding> findings) {
+	public record Parsed(XtextResource resource, Document document, String text) {
 
 		/** The language's issues of the resource, with offsets, simulated verdicts included (quick fixes, scenario runs). */
 		public List<Issue> validate(CancelIndicator cancel) {
@@ -77,28 +77,50 @@ public final class IrqDslLanguage {
 		}
 	}
 
+	/** A checked text: what {@code irqdsl check --simulate} finds in it (the markers), and the text it was found in. */
+	public record Checked(Parsed parsed, List<Finding> findings) {
+	}
+
 	/** The size limit of a file, as {@code irqdsl check}'s default {@code --max-file-size}. */
 	private static final long MAX_BYTES = 8L << 20;
 
 	/**
-	 * Checks {@code text} as the file at {@code location} (an absolute path; null for a text without
-	 * a file, which then sees only itself) the way {@code irqdsl check --simulate} does: {@link WorkspaceChecker}
-	 * loads it with the other {@code .irqdsl} files of its folder as they are on disk
-	 * ({@link org.irqdsl.workspace.FolderLoader}) and validates it.
+	 * Loads {@code text} as the file at {@code location} (an absolute path; null for a text without
+	 * a file, which then sees only itself) with the other {@code .irqdsl} files of its folder as they
+	 * are on disk ({@link org.irqdsl.workspace.FolderLoader}), without running the checks.
 	 */
 	public static Parsed parse(Path location, String text) {
-		Path file = location == null ? untitled() : FolderLoader.key(location);
-		SourceFiles reader = new SourceFiles(MAX_BYTES) {
+		Path file = file(location);
+		XtextResource resource = (XtextResource) injector().getInstance(WorkspaceChecker.class).load(List.of(file), reader(file, text))
+				.get(file);
+		return new Parsed(resource, new Document(1, text), text);
+	}
+
+	/**
+	 * Loads and checks {@code text} as {@link #parse} loads it, the way {@code irqdsl check --simulate}
+	 * does ({@link WorkspaceChecker}, CheckMode.ALL: the scenarios' verdicts too, as the language
+	 * server reports them).
+	 */
+	public static Checked check(Path location, String text) {
+		Path file = file(location);
+		WorkspaceChecker.Checked checked = injector().getInstance(WorkspaceChecker.class).checkKeeping(List.of(file),
+				reader(file, text), SeverityPolicy.NONE, CheckMode.ALL);
+		XtextResource resource = (XtextResource) checked.resources().get(file);
+		return new Checked(new Parsed(resource, new Document(1, text), text), checked.result().findings());
+	}
+
+	private static Path file(Path location) {
+		return location == null ? untitled() : FolderLoader.key(location);
+	}
+
+	/** The files on disk, except {@code file}, whose text is the editor's. */
+	private static SourceFiles reader(Path file, String text) {
+		return new SourceFiles(MAX_BYTES) {
 			@Override
 			public SourceFile read(Path path) {
 				return FolderLoader.key(path).equals(file) ? SourceFile.read(path, text) : super.read(path);
 			}
 		};
-		// CheckMode.ALL: the scenarios' verdicts too, as the language server and `irqdsl check --simulate` report them
-		WorkspaceChecker.Checked checked = injector().getInstance(WorkspaceChecker.class).checkKeeping(List.of(file), reader,
-				SeverityPolicy.NONE, CheckMode.ALL);
-		XtextResource resource = (XtextResource) checked.resources().get(file);
-		return new Parsed(resource, new Document(1, text), text, checked.result().findings());
 	}
 
 	/** A file in a folder that does not exist: no siblings. */

@@ -9,7 +9,7 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.irqdsl.ui.IrqDslActivator;
 import org.irqdsl.ui.IrqDslLanguage;
-import org.irqdsl.ui.IrqDslLanguage.Parsed;
+import org.irqdsl.ui.IrqDslLanguage.Checked;
 import org.irqdsl.ui.markers.IrqDslMarkers;
 
 /** After each change (and when the editor opens): re-parse, run the checks, update markers, highlighting and outline. */
@@ -54,12 +54,12 @@ public class IrqDslReconcilingStrategy implements IReconcilingStrategy, IReconci
 		}
 		try {
 			String text = document.get();
-			Parsed parsed = IrqDslLanguage.parse(editor.getLocation(), text);
+			Checked checked = IrqDslLanguage.check(editor.getLocation(), text);
 			if (!text.equals(document.get())) {
 				return; // changed meanwhile: the next reconcile reports it
 			}
-			IrqDslMarkers.replace(editor.getFile(), parsed);
-			editor.reconciled(parsed);
+			IrqDslMarkers.replace(editor.getFile(), checked);
+			editor.reconciled(checked.parsed());
 		} catch (RuntimeException e) {
 			IrqDslActivator.log("checking " + editor.getTitle() + " failed", e);
 		}

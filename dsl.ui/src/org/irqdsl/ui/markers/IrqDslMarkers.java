@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.irqdsl.diagnostics.Finding;
+import org.irqdsl.ui.IrqDslLanguage.Checked;
 import org.irqdsl.ui.IrqDslLanguage.Parsed;
 import org.irqdsl.ui.IrqDslActivator;
 
@@ -34,13 +35,13 @@ public final class IrqDslMarkers {
 	}
 
 	/** Replaces the irqdsl markers of {@code file} with the findings of its checked text. */
-	public static void replace(IFile file, Parsed parsed) {
+	public static void replace(IFile file, Checked checked) {
 		if (file == null || !file.exists()) {
 			return;
 		}
 		List<Map<String, Object>> wanted = new ArrayList<>();
-		for (Finding finding : parsed.findings()) {
-			wanted.add(attributes(finding, parsed));
+		for (Finding finding : checked.findings()) {
+			wanted.add(attributes(finding, checked.parsed()));
 		}
 		IWorkspaceRunnable update = monitor -> {
 			if (!file.exists()) {

@@ -113,7 +113,7 @@ public final class IrqDslWorkspaceChecker implements IResourceChangeListener {
 			}
 			try {
 				String text = new String(file.readAllBytes(), StandardCharsets.UTF_8);
-				IrqDslMarkers.replace(file, IrqDslLanguage.parse(file.getLocation().toPath(), text));
+				IrqDslMarkers.replace(file, IrqDslLanguage.check(file.getLocation().toPath(), text));
 			} catch (CoreException | RuntimeException e) {
 				IrqDslActivator.log("cannot check " + file.getFullPath(), e);
 			}

@@ -97,17 +97,12 @@ public class WorkspaceChecker {
 		CheckPolicies.useSwitches(set, policy); // the validator applies -W/-E over the folders' .irqdsl-checks
 		// the folder rule: each file sees its folder's files; an unreadable sibling is only reported when asked for
 		Map<Path, SourceFile> sources = FolderLoader.sources(files, reader::read);
-		Map<Path, Resource> resources = new LinkedHashMap<>();
-		for (Map.Entry<Path, SourceFile> e : sources.entrySet()) {
-			if (e.getValue().readable()) {
-				resources.put(e.getKey(), parse(set, e.getKey(), e.getValue().text()));
-			}
-		}
+		Map<Path, Resource> resources = parseReadable(set, sources);
 		List<Finding> findings = new ArrayList<>();
 		List<SourceFile> unreadable = new ArrayList<>();
 		List<String> internalErrors = new ArrayList<>();
 		for (Path file : files) {
-			Path key = file.toAbsolutePath().normalize();
+			Path key = FolderLoader.key(file);
 			SourceFile source = sources.get(key);
 			if (!source.readable()) {
 				unreadable.add(SourceFile.unreadable(file, source.problem(), source.problemLine(), source.problemColumn()));
@@ -148,6 +143,34 @@ public class WorkspaceChecker {
 		}
 		result.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
 		return result;
+	}
+
+	/**
+	 * The resources of {@code files} (keyed by the path as given; an unreadable file has none),
+	 * loaded with the other files of their folders and not validated: what an editor's hover,
+	 * completion and links need, without running the checks on every request.
+	 */
+	public Map<Path, Resource> load(List<Path> files, SourceFiles reader) {
+		Map<Path, Resource> resources = parseReadable(resourceSets.get(), FolderLoader.sources(files, reader::read));
+		Map<Path, Resource> loaded = new LinkedHashMap<>();
+		for (Path file : files) {
+			Resource resource = resources.get(FolderLoader.key(file));
+			if (resource != null) {
+				loaded.put(file, resource);
+			}
+		}
+		return loaded;
+	}
+
+	/** One resource per readable source, in one resource set (so that the folder's files see each other). */
+	private Map<Path, Resource> parseReadable(XtextResourceSet set, Map<Path, SourceFile> sources) {
+		Map<Path, Resource> resources = new LinkedHashMap<>();
+		for (Map.Entry<Path, SourceFile> e : sources.entrySet()) {
+			if (e.getValue().readable()) {
+				resources.put(e.getKey(), parse(set, e.getKey(), e.getValue().text()));
+			}
+		}
+		return resources;
 	}
 
 	private XtextResource parse(XtextResourceSet set, Path path, String text) {

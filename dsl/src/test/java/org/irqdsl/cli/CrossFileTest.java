@@ -8,6 +8,14 @@ import static org.irqdsl.cli.CliRun.write;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.irqdsl.IrqDslInjector;
+import org.irqdsl.irqDsl.Model;
+import org.irqdsl.irqDsl.Scenario;
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +34,19 @@ class CrossFileTest {
 		assertThat(run.exit()).isZero();
 		// the platform's own findings belong to its file, which was not asked for
 		assertThat(run.lines()).containsExactly("1 file checked: 0 errors, 0 warnings, 0 info.");
+	}
+
+	/** What editors ask for hover, completion and links: the folder's files loaded, nothing validated. */
+	@Test
+	void loadResolvesAcrossTheFolderWithoutValidating() throws IOException {
+		write(dir, "lab/x86_noremap.irqdsl", X86_NOREMAP_PLATFORM);
+		Path scenario = write(dir, "lab/torn_update.irqdsl", TORN_UPDATE);
+		Resource resource = IrqDslInjector.get().getInstance(WorkspaceChecker.class).load(List.of(scenario), new SourceFiles(1 << 20))
+				.get(scenario);
+		Scenario loaded = (Scenario) ((Model) resource.getContents().get(0)).getElements().get(0);
+		assertThat(loaded.getPlatform().eIsProxy()).isFalse();
+		assertThat(loaded.getPlatform().getName()).isEqualTo("x86_noremap");
+		assertThat(loaded.getPlatform().eResource().getURI().lastSegment()).isEqualTo("x86_noremap.irqdsl");
 	}
 
 	@Test
