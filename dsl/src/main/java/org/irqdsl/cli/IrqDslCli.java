@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "irqdsl", mixinStandardHelpOptions = true, versionProvider = IrqDslCli.Version.class,
 		description = "Interrupt-delivery workbench: check .irqdsl platform descriptions for MSI and irq-domain hazards, and simulate their scenarios.",
 		subcommands = { CheckCommand.class, ImportCommand.class, GenerateCommand.class, SimulateCommand.class,
-				org.irqdsl.qemu.QemuCommand.class })
+				org.irqdsl.qemu.QemuCommand.class, ResidentCommand.class })
 public class IrqDslCli implements Runnable {
 
 	@picocli.CommandLine.Spec
