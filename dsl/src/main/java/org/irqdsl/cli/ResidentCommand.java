@@ -39,8 +39,8 @@ public class ResidentCommand {
 			err.flush();
 			return 2;
 		}
-		IrqDslInjector.get(); // the language loaded before the first client waits for it
-		new ResidentServer(address.get(), Duration.ofSeconds(Math.max(1, idleSeconds)), IrqDslCli::commandLine).serve();
+		// the language is loaded once the socket is this server's, before the first command
+		new ResidentServer(address.get(), Duration.ofSeconds(Math.max(1, idleSeconds)), IrqDslCli::commandLine).serve(IrqDslInjector::get);
 		return 0;
 	}
 

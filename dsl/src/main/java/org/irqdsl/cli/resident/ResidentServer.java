@@ -60,11 +60,19 @@ public final class ResidentServer {
 		this.hangUp = hangUp;
 	}
 
+	/** {@link #serve(Runnable)} with nothing to prepare. */
+	public boolean serve() throws IOException {
+		return serve(() -> {
+		});
+	}
+
 	/**
 	 * Listens until the server retires. Returns false at once when another server already listens
 	 * on this address (two clients started one each); a socket left by a server that died is removed.
+	 * {@code warmUp} runs once the address is this server's and before the first command is taken
+	 * (clients that come meanwhile wait): a second server never loads the language for nothing.
 	 */
-	public boolean serve() throws IOException {
+	public boolean serve(Runnable warmUp) throws IOException {
 		Path socket = address.socket();
 		if (Files.exists(socket)) {
 			if (ResidentClient.answers(socket)) {
@@ -79,6 +87,7 @@ public final class ResidentServer {
 			server.close();
 			return false;
 		}
+		warmUp.run();
 		Thread watch = new Thread(this::watch, "irqdsl-resident-watch");
 		watch.setDaemon(true);
 		watch.start();
