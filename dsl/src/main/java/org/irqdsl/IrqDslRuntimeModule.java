@@ -24,6 +24,11 @@ public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 		return org.irqdsl.resource.IrqDslFragmentProvider.class;
 	}
 
+	/** The default exports, without walking the contents of objects below which nothing has a name. */
+	public Class<? extends org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return org.irqdsl.resource.IrqDslResourceDescriptionStrategy.class;
+	}
+
 	/** One folder is one workspace, whatever the host: see {@link org.irqdsl.scoping.FolderContainerManager}. */
 	@Override
 	public Class<? extends org.eclipse.xtext.resource.IContainer.Manager> bindIContainer$Manager() {

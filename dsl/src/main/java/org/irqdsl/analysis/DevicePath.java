@@ -29,6 +29,8 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 	public static final class Derived {
 		private ProcedureInEffect procedure;
 		private Optional<org.irqdsl.runtime.sim.config.Procedure> msiWriteProcedure;
+		/** The MSI parent's supported and required flags (several checks ask per device); null until asked. */
+		private Optional<long[]> parentFlags;
 	}
 
 
@@ -60,13 +62,17 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 
 	/** How the message is written: the device's declaration, else the bus's, else the bus type's default. */
 	public MsiWrite msiWrite() {
+		MsiWrite typeDefault = bus.getType() == org.irqdsl.irqDsl.BusType.CDX ? MsiWrite.FIRMWARE_SYNC : MsiWrite.CONFIG_WORDS;
+		boolean busWritten = Written.isWritten(bus, org.irqdsl.irqDsl.IrqDslPackage.Literals.BUS__MSI_WRITE);
+		if (!busWritten && device.getMsiWrite() == typeDefault) {
+			// written or not, the device's value is the answer: no need to ask the node model about
+			// every device of a bus (a walk of its nodes, 5% of the language server's build per edit)
+			return typeDefault;
+		}
 		if (Written.isWritten(device, org.irqdsl.irqDsl.IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
 			return device.getMsiWrite();
 		}
-		if (Written.isWritten(bus, org.irqdsl.irqDsl.IrqDslPackage.Literals.BUS__MSI_WRITE)) {
-			return bus.getMsiWrite();
-		}
-		return bus.getType() == org.irqdsl.irqDsl.BusType.CDX ? MsiWrite.FIRMWARE_SYNC : MsiWrite.CONFIG_WORDS;
+		return busWritten ? bus.getMsiWrite() : typeDefault;
 	}
 
 	/**
@@ -82,7 +88,8 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 
 	private Optional<org.irqdsl.runtime.sim.config.Procedure> deriveMsiWriteProcedure() {
 		org.irqdsl.irqDsl.Procedure p = device.getMsiWriteProcedure();
-		if (p == null && !Written.isWritten(device, org.irqdsl.irqDsl.IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
+		if (p == null && bus.getMsiWriteProcedure() != null
+				&& !Written.isWritten(device, org.irqdsl.irqDsl.IrqDslPackage.Literals.DEVICE__MSI_WRITE)) {
 			p = bus.getMsiWriteProcedure();
 		}
 		return p == null || p.eIsProxy() ? Optional.empty() : Optional.of(Procedures.toRuntime(p));
@@ -103,8 +110,11 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 	 * as msi_lib_init_dev_msi_info() computes them; empty when the parent has no msi-parent-ops.
 	 */
 	public Optional<Long> effectiveFlags(long template) {
-		return msiParent.map(Domain::getOps)
-				.map(ops -> MsiLib.effectiveFlags(template, DomainFacts.supportedFlags(ops), DomainFacts.requiredFlags(ops)));
+		if (derived.parentFlags == null) {
+			derived.parentFlags = msiParent.map(Domain::getOps)
+					.map(ops -> new long[] { DomainFacts.supportedFlags(ops), DomainFacts.requiredFlags(ops) });
+		}
+		return derived.parentFlags.map(f -> MsiLib.effectiveFlags(template, f[0], f[1]));
 	}
 
 	public boolean has(long template, MsiFlag flag) {

@@ -35,6 +35,9 @@ public record Suppression(int line, List<String> ids, String malformed, int comm
 		if (!(resource instanceof XtextResource x) || x.getParseResult() == null) {
 			return List.of();
 		}
+		if (!x.getParseResult().getRootNode().getText().contains("irqdsl-ignore")) {
+			return List.of(); // no marker anywhere: no walk over every leaf of a large file
+		}
 		List<Suppression> found = new ArrayList<>();
 		for (ILeafNode leaf : x.getParseResult().getRootNode().getLeafNodes()) {
 			if (leaf.isHidden() && leaf.getGrammarElement() instanceof TerminalRule rule && "SL_COMMENT".equals(rule.getName())) {

@@ -64,13 +64,11 @@ public enum MsiFlag implements KernelName {
 				+ " (include/linux/msi.h)";
 	}
 
+	private static final java.util.Map<String, MsiFlag> BY_NAME = java.util.Arrays.stream(values())
+			.collect(java.util.stream.Collectors.toUnmodifiableMap(MsiFlag::name, f -> f));
+
 	public static Optional<MsiFlag> byName(String name) {
-		for (MsiFlag f : values()) {
-			if (f.name().equals(name)) {
-				return Optional.of(f);
-			}
-		}
-		return Optional.empty();
+		return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name));
 	}
 
 	/**

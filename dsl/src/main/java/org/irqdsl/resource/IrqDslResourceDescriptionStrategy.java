@@ -1,0 +1,89 @@
+package org.irqdsl.resource;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EClassifier;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionStrategy;
+import org.eclipse.xtext.util.IAcceptor;
+
+import com.google.inject.Singleton;
+
+/**
+ * Xtext's export strategy (every object with a qualified name), without the walk below an object
+ * none of whose contents can have a name. The default walks every object of the file and asks the
+ * qualified-name provider about each: a device's MSI and MSI-X capabilities, its interrupt lists
+ * and so on, which have no {@code name}, were half the objects the language server's index visited
+ * after each edit of a 10,000-device file (docs/performance.md, "Language server"). What is
+ * exported is the same: only subtrees that cannot hold a named object are skipped, decided from
+ * the metamodel (a class with a {@code name} attribute, itself, a subclass, or anything it may
+ * contain), so a device with a VMD and its buses is still walked.
+ */
+@Singleton
+public class IrqDslResourceDescriptionStrategy extends DefaultResourceDescriptionStrategy {
+
+	private final Map<EClass, Boolean> mayHoldNames = new ConcurrentHashMap<>();
+
+	@Override
+	public boolean createEObjectDescriptions(EObject object, IAcceptor<IEObjectDescription> acceptor) {
+		return super.createEObjectDescriptions(object, acceptor) && anyContentMayHaveName(object);
+	}
+
+	/** Whether a set containment of the object may hold a named object. */
+	private boolean anyContentMayHaveName(EObject object) {
+		for (EReference containment : object.eClass().getEAllContainments()) {
+			if (mayHaveNamed(containment.getEReferenceType()) && object.eIsSet(containment)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether an object of this type (or a subtype), or anything below it, may have a name. */
+	boolean mayHaveNamed(EClass type) {
+		Boolean known = mayHoldNames.get(type);
+		if (known == null) {
+			known = computeMayHaveNamed(type, new java.util.HashSet<>());
+			mayHoldNames.put(type, known);
+		}
+		return known;
+	}
+
+	private static boolean computeMayHaveNamed(EClass type, java.util.Set<EClass> visiting) {
+		if (!visiting.add(type)) {
+			return false; // a cycle: the answer comes from the other paths
+		}
+		if (type.getEPackage() == null) {
+			return true;
+		}
+		for (EClassifier classifier : type.getEPackage().getEClassifiers()) {
+			if (classifier instanceof EClass c && (c == type || type.isSuperTypeOf(c))) {
+				if (hasNameAttribute(c)) {
+					return true;
+				}
+				for (EReference containment : c.getEAllContainments()) {
+					EClass contained = containment.getEReferenceType();
+					if (contained.getEPackage() != type.getEPackage() || computeMayHaveNamed(contained, visiting)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The attribute Xtext's qualified-name provider reads ({@code SimpleAttributeResolver.NAME_RESOLVER}). */
+	private static boolean hasNameAttribute(EClass c) {
+		for (EAttribute a : c.getEAllAttributes()) {
+			if ("name".equals(a.getName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
