@@ -32,11 +32,42 @@ import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
  */
 public class IrqDslResource extends LazyLinkingResource {
 
+	/** Set during {@link #updateCleanly}: a parse with syntax errors gets no recovery and no linking. */
+	private boolean tentative;
+
+	/**
+	 * Xtext's partial re-parse of an edit ({@link #update}) for a caller that keeps the result only
+	 * when the text has no syntax error (the language server's build): false when it has one, and
+	 * then the resource is left without its syntax errors' recovery and without linking — the
+	 * caller unloads it and parses the text whole, so those (a re-parse of the whole text per
+	 * error, for the recovery) are not done twice. True: the resource is as {@link #update} leaves it.
+	 */
+	public boolean updateCleanly(int offset, int replacedLength, String newText) {
+		tentative = true;
+		try {
+			update(offset, replacedLength, newText);
+		} finally {
+			tentative = false;
+		}
+		return getErrors().isEmpty() && !getParseResult().hasSyntaxErrors();
+	}
+
+	@Override
+	protected void doLinking() {
+		if (tentative && getParseResult() != null && getParseResult().hasSyntaxErrors()) {
+			return;
+		}
+		super.doLinking();
+	}
+
 	@Override
 	protected void addSyntaxErrors() {
 		IParseResult result = getParseResult();
 		if (result == null || result.getRootNode() == null) {
 			super.addSyntaxErrors();
+			return;
+		}
+		if (tentative && result.hasSyntaxErrors()) {
 			return;
 		}
 		Optional<BinaryText> binary = BinaryText.find(result.getRootNode().getText());

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import java.util.function.Supplier;
 
+import com.google.inject.Inject;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -68,6 +69,9 @@ import org.eclipse.xtext.resource.IResourceServiceProvider;
  * </ul>
  */
 public class IrqDslLanguageServer extends LanguageServerImpl {
+
+	@Inject
+	private PendingEdits pendingEdits;
 
 	@Override
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
@@ -238,15 +242,22 @@ public class IrqDslLanguageServer extends LanguageServerImpl {
 		return ResponseErrors.failed(ResponseErrorCode.MethodNotFound, "textDocument/onTypeFormatting is not supported");
 	}
 
-	/** Clamps the edits to the text they apply to; runs in the write request, after earlier edits. */
+	/**
+	 * Clamps the edits to the text they apply to, and records them for the build's partial re-parse
+	 * ({@link IncrementalReparseBuilder}); runs in the write request, after earlier edits.
+	 */
 	@Override
 	protected Buildable toBuildable(DidChangeTextDocumentParams params) {
 		org.eclipse.emf.common.util.URI uri = getURI(params.getTextDocument());
-		if (uri != null && params.getContentChanges() != null && getWorkspaceManager().isDocumentOpen(uri)) {
-			String text = getWorkspaceManager().doRead(uri, (document, resource) -> document.getContents());
-			params.setContentChanges(ContentChanges.clamped(text, params.getContentChanges()));
+		if (uri == null || params.getContentChanges() == null || !getWorkspaceManager().isDocumentOpen(uri)) {
+			return super.toBuildable(params);
 		}
-		return super.toBuildable(params);
+		String before = getWorkspaceManager().doRead(uri, (document, resource) -> document.getContents());
+		params.setContentChanges(ContentChanges.clamped(before, params.getContentChanges()));
+		Buildable build = super.toBuildable(params);
+		String after = getWorkspaceManager().doRead(uri, (document, resource) -> document.getContents());
+		pendingEdits.changed(uri, before, params.getContentChanges(), after);
+		return build;
 	}
 
 	@Override

@@ -30,7 +30,12 @@ public class LspCommand implements Callable<Integer> {
 		System.setOut(System.err);
 		// projects are folders, whatever roots the client sends (FolderWorkspaceManager)
 		Injector injector = Guice.createInjector(Modules.override(new ServerModule())
-				.with(binder -> binder.bind(WorkspaceManager.class).to(FolderWorkspaceManager.class).in(com.google.inject.Singleton.class)));
+				.with(binder -> {
+					binder.bind(WorkspaceManager.class).to(FolderWorkspaceManager.class).in(com.google.inject.Singleton.class);
+					// an edited document is re-parsed where it was edited (docs/performance.md, "Language server")
+					binder.bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class)
+							.to(IncrementalReparseBuilder.class);
+				}));
 		LanguageServerImpl server = injector.getInstance(IrqDslLanguageServer.class);
 		// A bad frame is skipped and a failed request answers one line: the server keeps serving.
 		Launcher<LanguageClient> launcher = new RecoveringLauncherBuilder<LanguageClient>(System.err)

@@ -102,7 +102,7 @@ class CrossHostDiagnosticsIT {
 	}
 
 	/** The diagnostics the server published after the last change. */
-	private static List<Diagnostic> published(LspClientProcess lsp, String uri) throws InterruptedException {
+	static List<Diagnostic> published(LspClientProcess lsp, String uri) throws InterruptedException {
 		for (int i = 0; i < 400; i++) {
 			PublishDiagnosticsParams p = lsp.diagnostics.get(uri);
 			if (p != null) {
@@ -113,11 +113,11 @@ class CrossHostDiagnosticsIT {
 		throw new AssertionError("no diagnostics published within 10 s after a change of " + uri);
 	}
 
-	private static String cli(Finding f) {
+	static String cli(Finding f) {
 		return f.line() + ":" + f.column() + " " + f.severity() + " [" + f.id() + "] " + f.message();
 	}
 
-	private static String server(Diagnostic d) {
+	static String server(Diagnostic d) {
 		String severity = switch (d.getSeverity()) {
 		case Error -> "error";
 		case Warning -> "warning";

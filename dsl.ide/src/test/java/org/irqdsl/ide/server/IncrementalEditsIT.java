@@ -1,0 +1,107 @@
+package org.irqdsl.ide.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.xtext.validation.CheckMode;
+import org.irqdsl.IrqDslInjector;
+import org.irqdsl.validation.policy.SeverityPolicy;
+import org.irqdsl.workspace.SourceFiles;
+import org.irqdsl.workspace.WorkspaceChecker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The language server's partial re-parse seen from an editor: chains of ranged edits (one or two
+ * per notification, as editors send them) of every example, and after each, the diagnostics the
+ * real server publishes are the findings {@code irqdsl check --simulate} prints for the text the
+ * editor holds. A text left with a syntax error is then replaced whole by its example (a revert).
+ */
+class IncrementalEditsIT {
+
+	private static final long SEED = 20261204L;
+	private static final int EDITS_PER_EXAMPLE = 25;
+
+	@TempDir
+	Path workspace;
+
+	@TempDir
+	Path cliFolder;
+
+	@Test
+	void afterEveryRangedEditTheServerReportsWhatTheCommandLineReports() throws Exception {
+		Random random = new Random(SEED);
+		Path file = workspace.resolve("edited.irqdsl");
+		Path cliFile = cliFolder.resolve("edited.irqdsl");
+		WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
+		List<String> mismatches = new ArrayList<>();
+		int edits = 0;
+		Files.writeString(file, "");
+		try (LspClientProcess lsp = LspClientProcess.start(workspace)) {
+			lsp.open(file);
+			lsp.awaitDiagnostics(file);
+			String uri = LspClientProcess.uri(file);
+			var documents = lsp.server.getTextDocumentService();
+			int version = 1;
+			for (String seed : IncrementalReparseBuilderTest.examples()) {
+				String text = seed;
+				documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, ++version),
+						List.of(new TextDocumentContentChangeEvent(text))));
+				for (int i = 0; i < EDITS_PER_EXAMPLE; i++) {
+					List<TextDocumentContentChangeEvent> changes = new ArrayList<>();
+					for (int n = random.nextInt(4) == 0 ? 2 : 1; n > 0; n--) { // each applies to the text the previous left
+						PendingEdits.Edit edit = RandomEdits.next(text, random);
+						changes.add(new TextDocumentContentChangeEvent(new Range(position(text, edit.offset()),
+								position(text, edit.offset() + edit.length())), edit.text()));
+						text = RandomEdits.apply(text, edit);
+					}
+					edits++;
+					Files.write(cliFile, text.getBytes(StandardCharsets.UTF_8));
+					List<String> cli = checker.check(List.of(cliFile), new SourceFiles(1 << 24), SeverityPolicy.NONE, CheckMode.ALL)
+							.findings().stream().map(CrossHostDiagnosticsIT::cli).sorted().toList();
+
+					lsp.diagnostics.remove(uri);
+					documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, ++version), changes));
+					documents.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(0, 0))).get(60, TimeUnit.SECONDS);
+					List<String> server = CrossHostDiagnosticsIT.published(lsp, uri).stream().map(CrossHostDiagnosticsIT::server).sorted()
+							.toList();
+					if (!cli.equals(server)) {
+						mismatches.add("edit " + edits + " " + changes + "\n  check: " + cli + "\n  lsp:   " + server);
+					}
+					if (cli.stream().anyMatch(f -> f.contains("[syntax]"))) { // revert, whole
+						text = seed;
+						documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, ++version),
+								List.of(new TextDocumentContentChangeEvent(text))));
+					}
+				}
+			}
+		}
+		assertThat(mismatches.size()).as("%d of %d edits differ; the first:%n%s", mismatches.size(), edits,
+				String.join("\n", mismatches.subList(0, Math.min(5, mismatches.size())))).isZero();
+	}
+
+	/** The LSP position of an offset: lines end at "\n". */
+	private static Position position(String text, int offset) {
+		int line = 0;
+		int lineStart = 0;
+		for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+			line++;
+			lineStart = i + 1;
+		}
+		return new Position(line, offset - lineStart);
+	}
+}
