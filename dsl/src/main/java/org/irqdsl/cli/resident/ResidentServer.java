@@ -157,6 +157,10 @@ public final class ResidentServer {
 			}
 		} catch (IOException e) {
 			// the client went away before or after its command: nothing to answer
+		} catch (VirtualMachineError e) {
+			// out of memory (a simulation too large for the heap): a process of its own would have
+			// ended here; this one retires, and the next command starts afresh
+			retire();
 		}
 	}
 
