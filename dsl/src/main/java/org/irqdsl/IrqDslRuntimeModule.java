@@ -59,4 +59,15 @@ public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
 		return org.irqdsl.resource.IrqDslResource.class;
 	}
+
+	/**
+	 * No EMF EObjectValidator under the checks: it checks multiplicities and proxies, which the
+	 * grammar and the linker already report (a text with a syntax error gets only its syntax
+	 * errors), and it was 6% of validating a 10,000-device file after each edit
+	 * (docs/performance.md, "Language server").
+	 */
+	public void configureUseEObjectValidator(com.google.inject.Binder binder) {
+		binder.bind(Boolean.class).annotatedWith(com.google.inject.name.Names.named(org.eclipse.xtext.validation.CompositeEValidator.USE_EOBJECT_VALIDATOR))
+				.toInstance(false);
+	}
 }
