@@ -62,7 +62,7 @@ final class ContentChanges {
 	}
 
 	/** The position of an offset, counted the way Xtext's {@code Document} counts: lines end at "\n". */
-	private static Position position(String text, int offset) {
+	static Position position(String text, int offset) {
 		int line = 0;
 		int lineStart = 0;
 		for (int newline = text.indexOf('\n'); newline >= 0 && newline < offset; newline = text.indexOf('\n', newline + 1)) {

@@ -76,9 +76,7 @@ class CrossHostDiagnosticsIT {
 				String text = mutate(seeds.get(random.nextInt(seeds.size())), random);
 				files++;
 
-				Files.write(cliFile, text.getBytes(StandardCharsets.UTF_8));
-				List<String> cli = checker.check(List.of(cliFile), new SourceFiles(1 << 24), SeverityPolicy.NONE, CheckMode.ALL)
-						.findings().stream().map(CrossHostDiagnosticsIT::cli).sorted().toList();
+				List<String> cli = cliFindings(checker, cliFile, text);
 
 				lsp.diagnostics.remove(uri);
 				documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
@@ -111,6 +109,13 @@ class CrossHostDiagnosticsIT {
 			Thread.sleep(25);
 		}
 		throw new AssertionError("no diagnostics published within 10 s after a change of " + uri);
+	}
+
+	/** What `irqdsl check --simulate` finds in {@code text}, written to {@code cliFile}, one line a finding, sorted. */
+	static List<String> cliFindings(WorkspaceChecker checker, Path cliFile, String text) throws IOException {
+		Files.write(cliFile, text.getBytes(StandardCharsets.UTF_8));
+		return checker.check(List.of(cliFile), new SourceFiles(1 << 24), SeverityPolicy.NONE, CheckMode.ALL).findings().stream()
+				.map(CrossHostDiagnosticsIT::cli).sorted().toList();
 	}
 
 	static String cli(Finding f) {

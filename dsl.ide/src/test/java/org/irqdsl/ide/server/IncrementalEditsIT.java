@@ -2,7 +2,6 @@ package org.irqdsl.ide.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +16,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.xtext.validation.CheckMode;
 import org.irqdsl.IrqDslInjector;
-import org.irqdsl.validation.policy.SeverityPolicy;
-import org.irqdsl.workspace.SourceFiles;
 import org.irqdsl.workspace.WorkspaceChecker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,14 +61,12 @@ class IncrementalEditsIT {
 					List<TextDocumentContentChangeEvent> changes = new ArrayList<>();
 					for (int n = random.nextInt(4) == 0 ? 2 : 1; n > 0; n--) { // each applies to the text the previous left
 						PendingEdits.Edit edit = RandomEdits.next(text, random);
-						changes.add(new TextDocumentContentChangeEvent(new Range(position(text, edit.offset()),
-								position(text, edit.offset() + edit.length())), edit.text()));
+						changes.add(new TextDocumentContentChangeEvent(new Range(ContentChanges.position(text, edit.offset()),
+								ContentChanges.position(text, edit.offset() + edit.length())), edit.text()));
 						text = RandomEdits.apply(text, edit);
 					}
 					edits++;
-					Files.write(cliFile, text.getBytes(StandardCharsets.UTF_8));
-					List<String> cli = checker.check(List.of(cliFile), new SourceFiles(1 << 24), SeverityPolicy.NONE, CheckMode.ALL)
-							.findings().stream().map(CrossHostDiagnosticsIT::cli).sorted().toList();
+					List<String> cli = CrossHostDiagnosticsIT.cliFindings(checker, cliFile, text);
 
 					lsp.diagnostics.remove(uri);
 					documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, ++version), changes));
@@ -92,16 +86,5 @@ class IncrementalEditsIT {
 		}
 		assertThat(mismatches.size()).as("%d of %d edits differ; the first:%n%s", mismatches.size(), edits,
 				String.join("\n", mismatches.subList(0, Math.min(5, mismatches.size())))).isZero();
-	}
-
-	/** The LSP position of an offset: lines end at "\n". */
-	private static Position position(String text, int offset) {
-		int line = 0;
-		int lineStart = 0;
-		for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-			line++;
-			lineStart = i + 1;
-		}
-		return new Position(line, offset - lineStart);
 	}
 }
