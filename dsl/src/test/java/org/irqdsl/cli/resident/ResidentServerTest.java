@@ -249,6 +249,23 @@ class ResidentServerTest {
 		assertThat(viaServer("check", SEED_001).exit()).as("and the server still serves").isEqualTo(1);
 	}
 
+	@Test
+	void aCommandOutOfMemoryRetiresTheServerAndRunsInItsOwnProcess() throws Exception {
+		start(Duration.ofMinutes(1), () -> new CommandLine(new OutOfMemory()));
+		assertThat(viaServer().exit()).as("nothing printed: run it yourself").isEqualTo(ResidentClient.RUN_IT_YOURSELF);
+		assertThat(serving.get(10, TimeUnit.SECONDS)).as("serve() returned").isTrue();
+		assertThat(address.socket()).doesNotExist();
+		server = null;
+	}
+
+	@Command(name = "oom")
+	static final class OutOfMemory implements java.util.concurrent.Callable<Integer> {
+		@Override
+		public Integer call() {
+			throw new OutOfMemoryError("Java heap space (test)");
+		}
+	}
+
 	/** A command that holds the server until released. */
 	@Command(name = "block")
 	static final class Blocking implements java.util.concurrent.Callable<Integer> {
