@@ -60,6 +60,11 @@ public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 		return org.irqdsl.resource.IrqDslResource.class;
 	}
 
+	/** A change of a file re-checks the files that use its names, even when no name changed. */
+	public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager> bindIResourceDescription$Manager() {
+		return org.irqdsl.resource.IrqDslResourceDescriptionManager.class;
+	}
+
 	/**
 	 * No EMF EObjectValidator under the checks: it checks multiplicities and proxies, which the
 	 * grammar and the linker already report (a text with a syntax error gets only its syntax
