@@ -20,16 +20,26 @@ final class ContentChanges {
 	}
 
 	/**
+	 * The changes of one {@code didChange}, clamped, and the same as offset edits of the text each
+	 * applies to — empty when one replaced the whole text ({@link PendingEdits}).
+	 */
+	record Clamped(List<TextDocumentContentChangeEvent> changes, List<PendingEdits.Edit> edits) {
+	}
+
+	/**
 	 * {@code changes} with clamped ranges. Each change applies to the text the previous ones leave,
 	 * so they are clamped, and applied to a copy of {@code text}, in order.
 	 */
-	static List<TextDocumentContentChangeEvent> clamped(String text, List<TextDocumentContentChangeEvent> changes) {
+	static Clamped clamped(String text, List<TextDocumentContentChangeEvent> changes) {
 		List<TextDocumentContentChangeEvent> result = new ArrayList<>(changes.size());
+		List<PendingEdits.Edit> edits = new ArrayList<>(changes.size());
+		boolean whole = false;
 		String current = text;
 		for (TextDocumentContentChangeEvent change : changes) {
 			if (change.getRange() == null || change.getRange().getStart() == null || change.getRange().getEnd() == null) {
 				result.add(change);
 				current = change.getText() == null ? current : change.getText();
+				whole = true;
 				continue;
 			}
 			int start = offset(current, change.getRange().getStart());
@@ -41,9 +51,10 @@ final class ContentChanges {
 			}
 			String inserted = change.getText() == null ? "" : change.getText();
 			result.add(new TextDocumentContentChangeEvent(new Range(position(current, start), position(current, end)), inserted));
+			edits.add(new PendingEdits.Edit(start, end - start, inserted));
 			current = current.substring(0, start) + inserted + current.substring(end);
 		}
-		return result;
+		return new Clamped(result, whole ? List.of() : List.copyOf(edits));
 	}
 
 	/** The offset of the clamped position; a line ends before its "\n" or "\r\n". */

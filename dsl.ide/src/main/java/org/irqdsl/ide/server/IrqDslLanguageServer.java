@@ -253,10 +253,12 @@ public class IrqDslLanguageServer extends LanguageServerImpl {
 			return super.toBuildable(params);
 		}
 		String before = getWorkspaceManager().doRead(uri, (document, resource) -> document.getContents());
-		params.setContentChanges(ContentChanges.clamped(before, params.getContentChanges()));
+		ContentChanges.Clamped clamped = ContentChanges.clamped(before, params.getContentChanges());
+		params.setContentChanges(clamped.changes());
 		Buildable build = super.toBuildable(params);
+		// the document's own text, as Xtext applied the changes: what the re-parse must come to
 		String after = getWorkspaceManager().doRead(uri, (document, resource) -> document.getContents());
-		pendingEdits.changed(uri, before, params.getContentChanges(), after);
+		pendingEdits.changed(uri, clamped.edits(), after);
 		return build;
 	}
 

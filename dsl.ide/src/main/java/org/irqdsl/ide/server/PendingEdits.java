@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
 import com.google.inject.Singleton;
 
@@ -15,7 +14,8 @@ import com.google.inject.Singleton;
  * The edits of each open document since its last build, as offsets into the text they apply to,
  * and the document's text after them: what lets {@link IncrementalReparseBuilder} re-parse only
  * the edited part of a kept resource instead of the whole text. A change without a range (the
- * whole text replaced) leaves no edits: that build parses the text anew.
+ * whole text replaced) leaves no edits: that build parses the text anew. The offsets are the ones
+ * {@link ContentChanges} computed when it clamped the change.
  */
 @Singleton
 public class PendingEdits {
@@ -31,27 +31,15 @@ public class PendingEdits {
 	private final Map<URI, Pending> pending = new HashMap<>();
 
 	/**
-	 * Records a {@code didChange}: {@code changes} (clamped, each applying to the text the previous
-	 * leave) turned {@code before} into {@code after}, the document's text now.
+	 * Records a {@code didChange}: its {@code edits} ({@link ContentChanges.Clamped#edits()}, empty
+	 * for a whole-text change) left the document with the text {@code after}.
 	 */
-	public synchronized void changed(URI uri, String before, List<TextDocumentContentChangeEvent> changes, String after) {
+	public synchronized void changed(URI uri, List<Edit> edits, String after) {
 		Pending previous = pending.get(uri);
-		List<Edit> edits = previous == null ? new ArrayList<>() : new ArrayList<>(previous.edits());
-		boolean whole = previous != null && previous.edits().isEmpty();
-		String current = before;
-		for (TextDocumentContentChangeEvent change : changes) {
-			String inserted = change.getText() == null ? "" : change.getText();
-			if (change.getRange() == null) {
-				whole = true;
-				current = inserted;
-				continue;
-			}
-			int start = ContentChanges.offset(current, change.getRange().getStart());
-			int end = ContentChanges.offset(current, change.getRange().getEnd());
-			edits.add(new Edit(start, end - start, inserted));
-			current = current.substring(0, start) + inserted + current.substring(end);
-		}
-		pending.put(uri, new Pending(whole ? List.of() : List.copyOf(edits), after));
+		boolean whole = edits.isEmpty() || previous != null && previous.edits().isEmpty();
+		List<Edit> all = new ArrayList<>(previous == null ? List.of() : previous.edits());
+		all.addAll(edits);
+		pending.put(uri, new Pending(whole ? List.of() : List.copyOf(all), after));
 	}
 
 	/** The edits since the last build of {@code uri}, forgotten as they are handed out. */

@@ -18,7 +18,7 @@ class ContentChangesTest {
 	}
 
 	private static String apply(String text, TextDocumentContentChangeEvent... changes) {
-		return new Document(1, text).applyTextDocumentChanges(ContentChanges.clamped(text, List.of(changes))).getContents();
+		return new Document(1, text).applyTextDocumentChanges(ContentChanges.clamped(text, List.of(changes)).changes()).getContents();
 	}
 
 	@Test
@@ -58,8 +58,16 @@ class ContentChangesTest {
 	void positionsInsideTheTextAndFullReplacementsAreKept() {
 		TextDocumentContentChangeEvent inside = edit(0, 1, 0, 2, "X");
 		TextDocumentContentChangeEvent whole = new TextDocumentContentChangeEvent("new text");
-		List<TextDocumentContentChangeEvent> clamped = ContentChanges.clamped("abc", List.of(inside, whole));
+		List<TextDocumentContentChangeEvent> clamped = ContentChanges.clamped("abc", List.of(inside, whole)).changes();
 		assertThat(clamped.get(0).getRange()).isEqualTo(inside.getRange());
 		assertThat(clamped.get(1)).isSameAs(whole);
+	}
+
+	@Test
+	void theClampedChangesAreAlsoOffsetEditsOfTheTextEachAppliesTo() {
+		ContentChanges.Clamped two = ContentChanges.clamped("ab\ncd", List.of(edit(1, 0, 1, 9, "X"), edit(0, 0, 0, 1, "")));
+		assertThat(two.edits()).containsExactly(new PendingEdits.Edit(3, 2, "X"), new PendingEdits.Edit(0, 1, ""));
+		assertThat(ContentChanges.clamped("abc", List.of(edit(0, 0, 0, 1, "x"), new TextDocumentContentChangeEvent("new"))).edits())
+				.as("a whole-text change: no edits").isEmpty();
 	}
 }
