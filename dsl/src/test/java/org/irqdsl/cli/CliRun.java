@@ -17,9 +17,9 @@ import picocli.CommandLine;
  * what it printed. Every run is checked for leaked stack traces: nothing the command prints may
  * contain "Exception" or a stack frame ("\tat ").
  */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-	static CliRun irqdsl(Object... args) {
+	public static CliRun irqdsl(Object... args) {
 		String[] strings = new String[args.length];
 		for (int i = 0; i < args.length; i++) {
 			strings[i] = args[i].toString();

@@ -89,13 +89,7 @@ public final class ResidentClient {
 
 	/** Does a server listen on {@code socket}? */
 	static boolean answers(Path socket) {
-		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			channel.connect(UnixDomainSocketAddress.of(socket));
-			ResidentProtocol.writeRequest(channel, new Request(Kind.STATUS, List.of()));
-			return ResidentProtocol.readFrame(channel) != null;
-		} catch (IOException e) {
-			return false;
-		}
+		return signal(socket, Kind.STATUS, new PrintWriter(java.io.Writer.nullWriter()));
 	}
 
 	/** Sends STATUS or STOP to the server at {@code socket}, its text to {@code out}; false when none answers. */

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.irqdsl.cli.CliRun;
 import org.irqdsl.cli.IrqDslCli;
 import org.irqdsl.cli.resident.ResidentProtocol.Kind;
 import org.irqdsl.cli.resident.ResidentProtocol.Request;
@@ -94,15 +95,10 @@ class ResidentServerTest {
 		return new Printed(exit, out.toString(PRINTED), err.toString(PRINTED));
 	}
 
-	/** The command in this process, the way the executable runs it, printed in the same charset. */
+	/** The command in this process, the way the executable runs it ({@link CliRun}), printed in the same charset. */
 	private static Printed inProcess(String... args) {
-		CommandLine cli = IrqDslCli.commandLine();
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		cli.setOut(new PrintWriter(out, true));
-		cli.setErr(new PrintWriter(err, true));
-		int exit = cli.execute(args);
-		return new Printed(exit, new String(out.toString().getBytes(PRINTED), PRINTED), new String(err.toString().getBytes(PRINTED), PRINTED));
+		CliRun run = CliRun.irqdsl((Object[]) args);
+		return new Printed(run.exit(), new String(run.out().getBytes(PRINTED), PRINTED), new String(run.err().getBytes(PRINTED), PRINTED));
 	}
 
 	/** simulate says how long each scenario took: the one thing two runs cannot share. */
