@@ -66,11 +66,8 @@ class CrossHostDiagnosticsIT {
 		List<String> mismatches = new ArrayList<>();
 		int withSyntaxErrors = 0;
 		int files = 0;
-		Files.writeString(file, "");
 		try (LspClientProcess lsp = LspClientProcess.start(workspace)) {
-			lsp.open(file);
-			lsp.awaitDiagnostics(file);
-			String uri = LspClientProcess.uri(file);
+			String uri = lsp.openEmpty(file);
 			var documents = lsp.server.getTextDocumentService();
 			for (int version = 2; withSyntaxErrors < WITH_SYNTAX_ERRORS && files < MAX_FILES; version++) {
 				String text = mutate(seeds.get(random.nextInt(seeds.size())), random);

@@ -30,42 +30,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DependentFilesIT {
 
-	private static final String PLATFORM = """
-			platform x86_noremap {
-			    cpus 4
-			    domain vector : VECTOR {
-			        vectors 0x20..0xff
-			        msi-parent-ops {
-			            supported MSI_GENERIC_FLAGS_MASK, MSI_FLAG_PCI_MSIX, MSI_FLAG_PCI_MSIX_ALLOC_DYN
-			            required  MSI_FLAG_USE_DEF_DOM_OPS, MSI_FLAG_USE_DEF_CHIP_OPS
-			            bus-token DOMAIN_BUS_ANY
-			        }
-			        affinity-update two-step
-			    }
-			    bus pci pcie0 msi-parent vector {
-			        device nic   at "00:02.0" { msi count 1 }
-			    }
-			}
-			""";
-
-	private static final String SCENARIO = """
-			scenario torn_update on x86_noremap {
-			    initially nic.msi[0] on cpu 1 vector 0x30
-			    concurrently {
-			        cpu 1      { set-affinity nic.msi[0] cpu 2 vector 0x31 }
-			        device nic { raise msi[0] }
-			    }
-			    expect no lost-interrupt
-			}
-			""";
+	/** The normative x86_noremap example, its platform and its scenario each in a file of its own. */
+	private static final String NORMATIVE = "normative/x86_noremap.irqdsl";
 
 	@TempDir
 	Path workspace;
 
 	@Test
 	void editingAPlatformRejudgesTheScenariosOfItsFolder() throws Exception {
-		Path platform = Files.writeString(workspace.resolve("platform.irqdsl"), PLATFORM);
-		Path scenario = Files.writeString(workspace.resolve("scenario.irqdsl"), SCENARIO);
+		String example = Files.readString(Path.of(System.getProperty("irqdsl.examples"), NORMATIVE));
+		int split = example.indexOf("scenario torn_update");
+		assertThat(split).as("the scenario of %s", NORMATIVE).isPositive();
+		String platformText = example.substring(0, split);
+		Path platform = Files.writeString(workspace.resolve("platform.irqdsl"), platformText);
+		Path scenario = Files.writeString(workspace.resolve("scenario.irqdsl"), example.substring(split));
 		WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 		try (LspClientProcess lsp = LspClientProcess.start(workspace)) {
 			lsp.open(platform);
@@ -74,14 +52,14 @@ class DependentFilesIT {
 			List<String> before = lsp.awaitDiagnostics(scenario).getDiagnostics().stream().map(CrossHostDiagnosticsIT::server).sorted().toList();
 			assertThat(before).as("two-step: the scenario's verdict").isEqualTo(findings(checker, scenario));
 
-			String edited = PLATFORM.replace("affinity-update two-step", "affinity-update direct");
+			String edited = platformText.replace("affinity-update two-step", "affinity-update direct");
 			Files.writeString(platform, edited); // what check reads; the editor's text is the same
-			int at = PLATFORM.indexOf("two-step");
+			int at = platformText.indexOf("two-step");
 			lsp.diagnostics.remove(LspClientProcess.uri(scenario));
 			var documents = lsp.server.getTextDocumentService();
 			documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(LspClientProcess.uri(platform), 2),
-					List.of(new TextDocumentContentChangeEvent(new Range(ContentChanges.position(PLATFORM, at),
-							ContentChanges.position(PLATFORM, at + "two-step".length())), "direct"))));
+					List.of(new TextDocumentContentChangeEvent(new Range(ContentChanges.position(platformText, at),
+							ContentChanges.position(platformText, at + "two-step".length())), "direct"))));
 			documents.hover(new HoverParams(new TextDocumentIdentifier(LspClientProcess.uri(scenario)), new Position(0, 0)))
 					.get(60, TimeUnit.SECONDS);
 

@@ -2,7 +2,6 @@ package org.irqdsl.ide.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +45,8 @@ class IncrementalEditsIT {
 		WorkspaceChecker checker = IrqDslInjector.get().getInstance(WorkspaceChecker.class);
 		List<String> mismatches = new ArrayList<>();
 		int edits = 0;
-		Files.writeString(file, "");
 		try (LspClientProcess lsp = LspClientProcess.start(workspace)) {
-			lsp.open(file);
-			lsp.awaitDiagnostics(file);
-			String uri = LspClientProcess.uri(file);
+			String uri = lsp.openEmpty(file);
 			var documents = lsp.server.getTextDocumentService();
 			int version = 1;
 			for (String seed : IncrementalReparseBuilderTest.examples()) {

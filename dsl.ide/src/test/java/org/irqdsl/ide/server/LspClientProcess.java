@@ -72,6 +72,14 @@ final class LspClientProcess implements AutoCloseable {
 				new TextDocumentItem(uri, "irqdsl", 1, java.nio.file.Files.readString(file))));
 	}
 
+	/** Writes {@code file} empty, opens it and waits for its first diagnostics; returns its URI. */
+	String openEmpty(Path file) throws IOException, InterruptedException {
+		java.nio.file.Files.writeString(file, "");
+		open(file);
+		awaitDiagnostics(file);
+		return uri(file);
+	}
+
 	static String uri(Path file) {
 		return file.toUri().toString();
 	}
