@@ -75,4 +75,21 @@ public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 		binder.bind(Boolean.class).annotatedWith(com.google.inject.name.Names.named(org.eclipse.xtext.validation.CompositeEValidator.USE_EOBJECT_VALIDATOR))
 				.toInstance(false);
 	}
+
+	/** Links only what a partial re-parse replaced, when that is what a whole link gives (docs/performance.md). */
+	@Override
+	public Class<? extends org.eclipse.xtext.linking.ILinker> bindILinker() {
+		return org.irqdsl.linking.IrqDslLinker.class;
+	}
+
+	/** Xtext's partial re-parse, telling the resource what it replaced. */
+	@Override
+	public Class<? extends org.eclipse.xtext.parser.antlr.IPartialParsingHelper> bindIPartialParserHelper() {
+		return org.irqdsl.parser.IrqDslPartialParsingHelper.class;
+	}
+
+	/** Xtext's widening of an edit to whole tokens, lexing from shortly before the edit (docs/performance.md). */
+	public Class<? extends org.eclipse.xtext.parser.impl.TokenRegionProvider> bindTokenRegionProvider() {
+		return org.irqdsl.parser.IrqDslTokenRegionProvider.class;
+	}
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.build.IncrementalBuilder;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.irqdsl.resource.IrqDslResource;
 
@@ -29,6 +30,20 @@ public class IncrementalReparseBuilder extends IncrementalBuilder.InternalStatef
 
 	@Inject
 	private PendingEdits pendingEdits;
+
+	/**
+	 * The index entry of a built file: made from its previous entry when only elements linked alone
+	 * changed ({@code DescriptionSnapshots}) instead of copied whole from the file.
+	 */
+	@Override
+	protected IResourceDescription getSerializableResourceDescription(IResourceDescription description) {
+		Resource resource = getRequest().getResourceSet().getResource(description.getURI(), false);
+		if (!(resource instanceof XtextResource xtext)) {
+			return super.getSerializableResourceDescription(description);
+		}
+		return IncrementalIndexer.snapshots(xtext).of(resource,
+				getContext().getOldState().getResourceDescriptions().getResourceDescription(description.getURI()));
+	}
 
 	@Override
 	protected void unloadResource(URI uri) {

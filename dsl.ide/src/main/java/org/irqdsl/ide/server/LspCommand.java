@@ -35,6 +35,8 @@ public class LspCommand implements Callable<Integer> {
 					// an edited document is re-parsed where it was edited (docs/performance.md, "Language server")
 					binder.bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class)
 							.to(IncrementalReparseBuilder.class);
+					// and its index entry made from the previous one where it can be (DescriptionSnapshots)
+					binder.bind(org.eclipse.xtext.build.Indexer.class).to(IncrementalIndexer.class);
 				}));
 		LanguageServerImpl server = injector.getInstance(IrqDslLanguageServer.class);
 		// A bad frame is skipped and a failed request answers one line: the server keeps serving.

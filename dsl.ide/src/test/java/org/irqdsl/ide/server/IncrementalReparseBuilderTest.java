@@ -14,6 +14,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IReferenceDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -21,6 +25,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.irqdsl.IrqDslInjector;
+import org.irqdsl.resource.IrqDslResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A resource re-parsed where it was edited gives the findings a full parse of the new text gives,
  * on chains of random edits of every example (numbers changed, names changed, lines deleted,
  * duplicated or commented, tokens inserted); and the partial path is really taken for most edits
- * that leave the text without a syntax error.
+ * that leave the text without a syntax error. Where only the edited element was linked (most
+ * edits), the index entry made from the previous one equals the entry of a full parse.
  */
 class IncrementalReparseBuilderTest {
 
@@ -45,19 +51,31 @@ class IncrementalReparseBuilderTest {
 		int partial = 0;
 		int whole = 0;
 		int wholeWithoutSyntaxError = 0;
+		int linkedAlone = 0;
 		for (String seed : examples()) {
 			String text = seed;
 			XtextResource kept = load(text);
+			IResourceDescription entry = entry(kept, null);
 			for (int i = 0; i < EDITS_PER_EXAMPLE; i++) {
 				PendingEdits.Edit edit = RandomEdits.next(text, random);
 				String next = RandomEdits.apply(text, edit);
 				XtextResource full = load(next);
+				long mark = ((IrqDslResource) kept).replacedElements().mark();
 				if (IncrementalReparseBuilder.reparsed(kept, new PendingEdits.Pending(List.of(edit), next))) {
 					partial++;
+					if (((IrqDslResource) kept).replacedElements().since(mark).isPresent()) {
+						linkedAlone++;
+					}
 					List<String> got = findings(kept);
 					List<String> want = findings(full);
 					if (!got.equals(want)) {
 						mismatches.add(edit + " on\n" + text + "\n  partial: " + got + "\n  full:    " + want);
+					}
+					entry = entry(kept, entry);
+					List<String> gotEntry = describe(entry);
+					List<String> wantEntry = describe(entry(full, null));
+					if (!gotEntry.equals(wantEntry)) {
+						mismatches.add(edit + " on\n" + text + "\n  index entry: " + gotEntry + "\n  whole:       " + wantEntry);
 					}
 				} else {
 					whole++;
@@ -65,17 +83,20 @@ class IncrementalReparseBuilderTest {
 						wholeWithoutSyntaxError++;
 					}
 					kept = full;
+					entry = entry(kept, null);
 				}
 				text = next;
 				if (full.getParseResult().hasSyntaxErrors()) { // the user undoes it: back to the example, parsed whole
 					text = seed;
 					kept = load(text);
+					entry = entry(kept, null);
 				}
 			}
 		}
 		assertThat(mismatches).as("partial re-parses whose findings differ from a full parse's").isEmpty();
-		System.out.printf("IncrementalReparseBuilderTest: %d edits re-parsed partially, %d whole (%d of those without a syntax error)%n",
-				partial, whole, wholeWithoutSyntaxError);
+		System.out.printf("IncrementalReparseBuilderTest: %d edits re-parsed partially (%d of them linked alone), %d whole (%d of those without a syntax error)%n",
+				partial, linkedAlone, whole, wholeWithoutSyntaxError);
+		assertThat(linkedAlone).as("partial re-parses whose element was linked alone (of %d)", partial).isGreaterThan(partial / 2);
 		assertThat(partial).as("edits re-parsed partially (%d parsed whole)", whole).isGreaterThan(100);
 		assertThat(wholeWithoutSyntaxError).as("edits without a syntax error parsed whole (%d partially)", partial)
 				.isLessThan(partial / 10);
@@ -107,6 +128,27 @@ class IncrementalReparseBuilderTest {
 		XtextResource resource = (XtextResource) set.createResource(URI.createFileURI(folder.resolve("edited.irqdsl").toString()));
 		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
 		return resource;
+	}
+
+	/** The index entry the language server makes of the resource, from its previous one. */
+	private static IResourceDescription entry(XtextResource resource, IResourceDescription previous) {
+		return IncrementalIndexer.snapshots(resource).of(resource, previous);
+	}
+
+	private static List<String> describe(IResourceDescription entry) {
+		List<String> lines = new ArrayList<>();
+		for (IEObjectDescription d : entry.getExportedObjects()) {
+			lines.add("export " + d.getQualifiedName() + " " + d.getEClass().getName() + " " + d.getEObjectURI()
+					+ " " + List.of(d.getUserDataKeys()));
+		}
+		for (IReferenceDescription d : entry.getReferenceDescriptions()) {
+			lines.add("reference " + d.getSourceEObjectUri() + " -> " + d.getTargetEObjectUri() + " " + d.getEReference().getName()
+					+ " " + d.getIndexInList() + " in " + d.getContainerEObjectURI());
+		}
+		for (QualifiedName name : entry.getImportedNames()) {
+			lines.add("imports " + name);
+		}
+		return lines;
 	}
 
 	private static List<String> findings(XtextResource resource) {
