@@ -15,6 +15,7 @@ import org.eclipse.xtext.linking.lazy.LazyLinker;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.nodemodel.INode;
 import org.irqdsl.parser.Replacement;
+import org.irqdsl.resource.ContainmentClosure;
 
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
@@ -37,6 +38,9 @@ public class IrqDslLinker extends LazyLinker {
 
 	@Inject
 	private IQualifiedNameProvider names;
+
+	/** The classes whose objects may hold, at any depth, an object with a reference to follow. */
+	private static final ContainmentClosure REFERRING = new ContainmentClosure(c -> c.getEAllReferences().stream().anyMatch(IrqDslLinker::followed));
 
 	/**
 	 * Links what {@code replacement} replaced, when that gives what a whole link gives; false
@@ -61,9 +65,14 @@ public class IrqDslLinker extends LazyLinker {
 				EObject object = all.next();
 				if (object == element) {
 					all.prune();
-				} else if (pointsIntoUnloaded(object, resource.getURI())) {
+					continue;
+				}
+				if (pointsIntoUnloaded(object, resource.getURI())) {
 					clearReferences(object);
 					installProxies(object, producer, settingsToLink);
+				}
+				if (!REFERRING.below(object.eClass())) {
+					all.prune(); // nothing below it refers to anything: a device's capabilities, say
 				}
 			}
 			return null;
@@ -75,7 +84,7 @@ public class IrqDslLinker extends LazyLinker {
 	/** Whether a reference of the object holds an object of this resource that was unloaded (a plain proxy, not a lazy link). */
 	private boolean pointsIntoUnloaded(EObject object, URI resourceUri) {
 		for (EReference reference : object.eClass().getEAllReferences()) {
-			if (reference.isContainment() || reference.isContainer() || reference.isDerived() || reference.isTransient()) {
+			if (!followed(reference)) {
 				continue;
 			}
 			Object value = object.eGet(reference, false);
@@ -90,6 +99,11 @@ public class IrqDslLinker extends LazyLinker {
 			}
 		}
 		return false;
+	}
+
+	/** A reference the linker sets: not a containment, its opposite, derived or transient. */
+	private static boolean followed(EReference reference) {
+		return !reference.isContainment() && !reference.isContainer() && !reference.isDerived() && !reference.isTransient();
 	}
 
 	private boolean isUnloaded(EObject target, Resource resource, URI resourceUri) {

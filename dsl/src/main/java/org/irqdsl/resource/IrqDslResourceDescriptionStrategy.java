@@ -1,11 +1,8 @@
 package org.irqdsl.resource;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
-import org.eclipse.emf.ecore.EClassifier;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -27,7 +24,8 @@ import com.google.inject.Singleton;
 @Singleton
 public class IrqDslResourceDescriptionStrategy extends DefaultResourceDescriptionStrategy {
 
-	private final Map<EClass, Boolean> mayHoldNames = new ConcurrentHashMap<>();
+	/** The classes whose objects may hold a named object at any depth. */
+	private final ContainmentClosure named = new ContainmentClosure(IrqDslResourceDescriptionStrategy::hasNameAttribute);
 
 	@Override
 	public boolean createEObjectDescriptions(EObject object, IAcceptor<IEObjectDescription> acceptor) {
@@ -46,35 +44,7 @@ public class IrqDslResourceDescriptionStrategy extends DefaultResourceDescriptio
 
 	/** Whether an object of this type (or a subtype), or anything below it, may have a name. */
 	boolean mayHaveNamed(EClass type) {
-		Boolean known = mayHoldNames.get(type);
-		if (known == null) {
-			known = computeMayHaveNamed(type, new java.util.HashSet<>());
-			mayHoldNames.put(type, known);
-		}
-		return known;
-	}
-
-	private static boolean computeMayHaveNamed(EClass type, java.util.Set<EClass> visiting) {
-		if (!visiting.add(type)) {
-			return false; // a cycle: the answer comes from the other paths
-		}
-		if (type.getEPackage() == null) {
-			return true;
-		}
-		for (EClassifier classifier : type.getEPackage().getEClassifiers()) {
-			if (classifier instanceof EClass c && (c == type || type.isSuperTypeOf(c))) {
-				if (hasNameAttribute(c)) {
-					return true;
-				}
-				for (EReference containment : c.getEAllContainments()) {
-					EClass contained = containment.getEReferenceType();
-					if (contained.getEPackage() != type.getEPackage() || computeMayHaveNamed(contained, visiting)) {
-						return true;
-					}
-				}
-			}
-		}
-		return false;
+		return named.reaches(type);
 	}
 
 	/** The attribute Xtext's qualified-name provider reads ({@code SimpleAttributeResolver.NAME_RESOLVER}). */
