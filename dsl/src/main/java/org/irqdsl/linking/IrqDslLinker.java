@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -42,6 +43,11 @@ public class IrqDslLinker extends LazyLinker {
 	/** The classes whose objects may hold, at any depth, an object with a reference to follow. */
 	private static final ContainmentClosure REFERRING = new ContainmentClosure(c -> c.getEAllReferences().stream().anyMatch(IrqDslLinker::followed));
 
+	/** Whether something an object of this class may contain, at any depth, has a reference the linker sets. */
+	public static boolean mayReferBelow(EClass eClass) {
+		return REFERRING.below(eClass);
+	}
+
 	/**
 	 * Links what {@code replacement} replaced, when that gives what a whole link gives; false
 	 * (and nothing done) when the whole resource must be linked.
@@ -71,7 +77,7 @@ public class IrqDslLinker extends LazyLinker {
 					clearReferences(object);
 					installProxies(object, producer, settingsToLink);
 				}
-				if (!REFERRING.below(object.eClass())) {
+				if (!mayReferBelow(object.eClass())) {
 					all.prune(); // nothing below it refers to anything: a device's capabilities, say
 				}
 			}
