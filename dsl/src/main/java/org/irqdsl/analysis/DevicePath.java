@@ -29,6 +29,7 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 	public static final class Derived {
 		private ProcedureInEffect procedure;
 		private Optional<org.irqdsl.runtime.sim.config.Procedure> msiWriteProcedure;
+		private org.irqdsl.runtime.sim.config.MsiWrite msiWriteMode;
 		/** The MSI parent's supported and required flags (several checks ask per device); null until asked. */
 		private Optional<long[]> parentFlags;
 	}
@@ -97,7 +98,10 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 
 	/** {@link #msiWrite()} as the simulator spells it. */
 	public org.irqdsl.runtime.sim.config.MsiWrite msiWriteMode() {
-		return JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, msiWrite().getLiteral());
+		if (derived.msiWriteMode == null) {
+			derived.msiWriteMode = JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, msiWrite().getLiteral());
+		}
+		return derived.msiWriteMode;
 	}
 
 	/** What the message write amounts to (the mode a procedure for msi-write behaves as, else the mode). */

@@ -39,6 +39,9 @@ class PciAddressTest {
 		assertThat(PciAddress.parse("100000:00:00.0")).as("six domain digits").isEmpty();
 		assertThat(PciAddress.parse(":00:00.0")).as("empty domain").isEmpty();
 		assertThat(PciAddress.parse("00:\u0661\u0662.0")).as("non-ASCII digits").isEmpty();
+		assertThat(PciAddress.parse("00:02.0")).isEqualTo(PciAddress.parse("0000:00:02.0"));
+		assertThat(PciAddress.parse("00:02.0")).isNotEqualTo(PciAddress.parse("0000:00:02.1"));
+		assertThat(PciAddress.parse("00:02.0")).isNotEqualTo(PciAddress.parse("0001:00:02.0"));
 	}
 
 	@Test
@@ -68,6 +71,7 @@ class PciAddressTest {
 		for (String text : texts) {
 			Optional<PciAddress> expected = byPattern(text);
 			assertThat(PciAddress.parse(text)).as(text).isEqualTo(expected);
+			assertThat(PciAddress.parse(text).map(PciAddress::hashCode)).as(text).isEqualTo(expected.map(PciAddress::hashCode));
 			accepted += expected.isPresent() ? 1 : 0;
 		}
 		assertThat(accepted).as("addresses accepted among the texts").isGreaterThan(5_000);
