@@ -50,8 +50,9 @@ public final class PlatformFacts {
 				? Optional.of(bus.getMsiParent())
 				: inherited;
 		List<Domain> domains = parent.map(hierarchy::pathToCpu).orElse(List.of());
+		DevicePath.OfDomains ofDomains = new DevicePath.OfDomains();
 		for (Device device : bus.getDevices()) {
-			DevicePath path = new DevicePath(device, bus, parent, domains);
+			DevicePath path = new DevicePath(device, bus, parent, domains, new DevicePath.Derived(ofDomains));
 			devices.add(path);
 			byDevice.putIfAbsent(device, path);
 			if (device.getName() != null) {
