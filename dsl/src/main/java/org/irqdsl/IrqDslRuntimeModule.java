@@ -65,6 +65,13 @@ public class IrqDslRuntimeModule extends AbstractIrqDslRuntimeModule {
 		return org.irqdsl.resource.IrqDslResourceDescriptionManager.class;
 	}
 
+	/** Validation visits only the objects a check can apply to, or that can contain one (issue 15). */
+	@Override
+	@org.eclipse.xtext.service.SingletonBinding
+	public Class<? extends org.eclipse.emf.ecore.util.Diagnostician> bindDiagnostician() {
+		return org.irqdsl.validation.IrqDslDiagnostician.class;
+	}
+
 	/**
 	 * No EMF EObjectValidator under the checks: it checks multiplicities and proxies, which the
 	 * grammar and the linker already report (a text with a syntax error gets only its syntax

@@ -27,20 +27,39 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 	 * hover all ask for the procedure): computed on first use, per validation run (PlatformFacts).
 	 */
 	public static final class Derived {
-		private ProcedureInEffect procedure;
+		/** What depends on the MSI parent and the domains only, shared by the devices of one bus. */
+		private final OfDomains ofDomains;
 		private Optional<org.irqdsl.runtime.sim.config.Procedure> msiWriteProcedure;
+		private org.irqdsl.runtime.sim.config.MsiWrite msiWriteMode;
+
+		public Derived() {
+			this(new OfDomains());
+		}
+
+		Derived(OfDomains ofDomains) {
+			this.ofDomains = ofDomains;
+		}
+	}
+
+	/**
+	 * The part of {@link Derived} that depends only on the MSI parent and the domains above it (and
+	 * the platform), not on the device: PlatformFacts gives the devices of one bus one of these, so
+	 * the procedure and the parent's flags are derived once per bus, not once per device.
+	 */
+	static final class OfDomains {
+		private ProcedureInEffect procedure;
 		/** The MSI parent's supported and required flags (several checks ask per device); null until asked. */
 		private Optional<long[]> parentFlags;
 	}
 
-
 	/** The affinity-update procedure in effect and where it comes from (the one place that decides it). */
 	public ProcedureInEffect procedure() {
-		if (derived.procedure == null) {
-			derived.procedure = ProcedureInEffect.of(this,
+		OfDomains shared = derived.ofDomains;
+		if (shared.procedure == null) {
+			shared.procedure = ProcedureInEffect.of(this,
 					org.eclipse.xtext.EcoreUtil2.getContainerOfType(device, org.irqdsl.irqDsl.Platform.class));
 		}
-		return derived.procedure;
+		return shared.procedure;
 	}
 
 	/** The domain the procedure in effect comes from, if any. */
@@ -97,7 +116,10 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 
 	/** {@link #msiWrite()} as the simulator spells it. */
 	public org.irqdsl.runtime.sim.config.MsiWrite msiWriteMode() {
-		return JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, msiWrite().getLiteral());
+		if (derived.msiWriteMode == null) {
+			derived.msiWriteMode = JsonNames.literal(org.irqdsl.runtime.sim.config.MsiWrite.class, msiWrite().getLiteral());
+		}
+		return derived.msiWriteMode;
 	}
 
 	/** What the message write amounts to (the mode a procedure for msi-write behaves as, else the mode). */
@@ -110,11 +132,12 @@ public record DevicePath(Device device, Bus bus, Optional<Domain> msiParent, Lis
 	 * as msi_lib_init_dev_msi_info() computes them; empty when the parent has no msi-parent-ops.
 	 */
 	public Optional<Long> effectiveFlags(long template) {
-		if (derived.parentFlags == null) {
-			derived.parentFlags = msiParent.map(Domain::getOps)
+		OfDomains shared = derived.ofDomains;
+		if (shared.parentFlags == null) {
+			shared.parentFlags = msiParent.map(Domain::getOps)
 					.map(ops -> new long[] { DomainFacts.supportedFlags(ops), DomainFacts.requiredFlags(ops) });
 		}
-		return derived.parentFlags.map(f -> MsiLib.effectiveFlags(template, f[0], f[1]));
+		return shared.parentFlags.map(f -> MsiLib.effectiveFlags(template, f[0], f[1]));
 	}
 
 	public boolean has(long template, MsiFlag flag) {

@@ -17,15 +17,25 @@ public final class PlatformFacts {
 
 	private final Platform platform;
 	private final DomainHierarchy hierarchy = new DomainHierarchy();
-	private final List<DevicePath> devices = new ArrayList<>();
-	private final Map<Device, DevicePath> byDevice = new IdentityHashMap<>();
+	private final List<DevicePath> devices;
+	private final Map<Device, DevicePath> byDevice;
 	/** The first device of each name, in declaration order (a duplicate name is the checks' to report). */
-	private final Map<String, Device> byName = new java.util.HashMap<>();
+	private final Map<String, Device> byName;
 	private final CpuSet cpus;
+	private final Map<Object, Object> derived = new java.util.HashMap<>();
 
 	public PlatformFacts(Platform platform) {
 		this.platform = platform;
 		this.cpus = CpuSet.of(platform);
+		// sized for the devices of the platform's buses (VMD child buses' are few): growing maps of
+		// 10,000 devices was most of building the facts
+		int expected = 0;
+		for (Bus bus : platform.getBuses()) {
+			expected += bus.getDevices().size();
+		}
+		devices = new ArrayList<>(expected);
+		byDevice = new IdentityHashMap<>(expected);
+		byName = new java.util.HashMap<>(expected * 4 / 3 + 1);
 		for (Bus bus : platform.getBuses()) {
 			collect(bus, Optional.empty());
 		}
@@ -40,8 +50,9 @@ public final class PlatformFacts {
 				? Optional.of(bus.getMsiParent())
 				: inherited;
 		List<Domain> domains = parent.map(hierarchy::pathToCpu).orElse(List.of());
+		DevicePath.OfDomains ofDomains = new DevicePath.OfDomains();
 		for (Device device : bus.getDevices()) {
-			DevicePath path = new DevicePath(device, bus, parent, domains);
+			DevicePath path = new DevicePath(device, bus, parent, domains, new DevicePath.Derived(ofDomains));
 			devices.add(path);
 			byDevice.putIfAbsent(device, path);
 			if (device.getName() != null) {
@@ -80,5 +91,19 @@ public final class PlatformFacts {
 
 	public CpuSet cpus() {
 		return cpus;
+	}
+
+	/**
+	 * What {@code compute} derives from these facts and {@code key} (a scenario's simulator config:
+	 * two checks of a scenario ask for it), computed once: the facts serve one validation run, in
+	 * which the model does not change.
+	 */
+	public <T> T derived(Object key, Class<T> type, java.util.function.Supplier<T> compute) {
+		Object known = derived.get(key);
+		if (known == null) {
+			known = compute.get();
+			derived.put(key, known);
+		}
+		return type.cast(known);
 	}
 }

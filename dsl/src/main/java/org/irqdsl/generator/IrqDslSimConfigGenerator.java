@@ -100,9 +100,13 @@ public final class IrqDslSimConfigGenerator {
 		return generate(scenario, new PlatformFacts(p));
 	}
 
-	/** The config of {@code scenario}, given its platform's facts (shared with the validator's checks). */
+	/**
+	 * The config of {@code scenario}, given its platform's facts (shared with the validator's checks):
+	 * generated once per facts, so scenario-not-simulable and the simulation share it.
+	 */
 	public static GeneratedSimConfig generate(Scenario scenario, PlatformFacts facts) {
-		return new IrqDslSimConfigGenerator(scenario, facts).run();
+		return facts.derived(java.util.List.of(GeneratedSimConfig.class, scenario), GeneratedSimConfig.class,
+				() -> new IrqDslSimConfigGenerator(scenario, facts).run());
 	}
 
 	private GeneratedSimConfig run() {

@@ -122,7 +122,7 @@ public final class IrqDslScenarioRunner {
 					Optional.empty());
 		}
 		SimConfig config = generated.config().get();
-		String key = cached ? SimResultCache.key(config, limits) : null;
+		SimResultCache.Key key = cached ? SimResultCache.key(config, limits) : null;
 		SimResult result = cached ? CACHE.get(key) : null;
 		if (result == null) {
 			boolean[] stopped = {false};

@@ -50,7 +50,7 @@ public final class DuplicateAddress implements PlatformCheck {
 	public void check(PlatformFacts platform, CheckReporter reporter) {
 		// keyed by the parsed address (a record), not its text: formatting 10,000 addresses showed in
 		// the language server's profile after an edit
-		Map<Object, Device> seen = new HashMap<>();
+		Map<Object, Device> seen = new HashMap<>(platform.devices().size() * 4 / 3 + 1);
 		for (DevicePath path : platform.devices()) {
 			Device device = path.device();
 			Object key;
