@@ -4,21 +4,18 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.emf.ecore.EClass;
-import org.eclipse.emf.ecore.EClassifier;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EValidator;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.ComposedChecks;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.eclipse.xtext.validation.NamesAreUniqueValidator;
+import org.irqdsl.resource.ContainmentClosure;
 
 /**
  * Which classes of one package the validators registered for it can check, and below which
@@ -40,8 +37,8 @@ final class CheckedTypes {
 	private final List<EValidator> validators;
 	private final boolean everything;
 	private final List<Class<?>> checkedInterfaces;
-	private final Map<EClass, Boolean> visits = new ConcurrentHashMap<>();
-	private final Map<EClass, Boolean> descends = new ConcurrentHashMap<>();
+	/** Which objects can hold a checked one below them. */
+	private final ContainmentClosure closure = new ContainmentClosure(this::checked);
 
 	private CheckedTypes(EPackage ePackage, List<EValidator> validators) {
 		this.ePackage = ePackage;
@@ -90,56 +87,12 @@ final class CheckedTypes {
 
 	/** Whether an object of {@code eClass} or one it can contain (at any depth) can be checked. */
 	boolean visits(EClass eClass) {
-		Boolean known = visits.get(eClass);
-		if (known != null) {
-			return known;
-		}
-		boolean answer = everything || reaches(eClass, new HashSet<>());
-		visits.put(eClass, answer);
-		return answer;
+		return everything || checked(eClass) || closure.below(eClass);
 	}
 
 	/** Whether an object of {@code eClass} can contain (at any depth) an object that can be checked. */
 	boolean descends(EClass eClass) {
-		Boolean known = descends.get(eClass);
-		if (known != null) {
-			return known;
-		}
-		boolean answer = everything;
-		for (EReference r : eClass.getEAllContainments()) {
-			answer = answer || mayHold(r, new HashSet<>());
-		}
-		descends.put(eClass, answer);
-		return answer;
-	}
-
-	private boolean reaches(EClass eClass, Set<EClass> seen) {
-		if (!seen.add(eClass)) {
-			return false;
-		}
-		if (checked(eClass)) {
-			return true;
-		}
-		for (EReference r : eClass.getEAllContainments()) {
-			if (mayHold(r, seen)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** Whether the containment {@code r} can hold (at any depth) an object that can be checked. */
-	private boolean mayHold(EReference r, Set<EClass> seen) {
-		EClass type = r.getEReferenceType();
-		if (type == null || type.getEPackage() != ePackage) {
-			return true;
-		}
-		for (EClassifier c : ePackage.getEClassifiers()) {
-			if (c instanceof EClass sub && (sub == type || type.isSuperTypeOf(sub)) && reaches(sub, seen)) {
-				return true;
-			}
-		}
-		return false;
+		return everything || closure.below(eClass);
 	}
 
 	private boolean checked(EClass eClass) {
