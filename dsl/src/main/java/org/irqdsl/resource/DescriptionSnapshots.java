@@ -148,7 +148,7 @@ public class DescriptionSnapshots {
 	 * of the model) with the new ones; false when there were none, which leaves no place to put
 	 * new ones (the entry is then made whole).
 	 */
-	private static <T> boolean splice(List<T> entries, String element, List<T> fresh, java.util.function.Function<T, String> fragmentOf) {
+	static <T> boolean splice(List<T> entries, String element, List<T> fresh, java.util.function.Function<T, String> fragmentOf) {
 		int first = -1;
 		int end = -1;
 		for (int i = 0; i < entries.size(); i++) {
@@ -171,11 +171,16 @@ public class DescriptionSnapshots {
 
 	/** The exported names of the element and below it, as Xtext's whole walk makes them. */
 	private List<SerializableEObjectDescription> exported(EObject element) {
+		return copy(exportsOf(element, strategy), List.of()).getDescriptions();
+	}
+
+	/** The exported names of the element and below it, in the order and form of Xtext's whole walk. */
+	static List<IEObjectDescription> exportsOf(EObject element, IDefaultResourceDescriptionStrategy strategy) {
 		List<IEObjectDescription> made = new ArrayList<>();
 		for (EObject ancestor = element.eContainer(); ancestor != null; ancestor = ancestor.eContainer()) {
 			if (!strategy.createEObjectDescriptions(ancestor, d -> {
 			})) {
-				return List.of(); // the whole walk does not go below this ancestor
+				return made; // the whole walk does not go below this ancestor
 			}
 		}
 		if (strategy.createEObjectDescriptions(element, made::add)) {
@@ -185,9 +190,8 @@ public class DescriptionSnapshots {
 				}
 			}
 		}
-		return copy(made, List.of()).getDescriptions();
+		return made;
 	}
-
 	/** The references into other files of the element and below it, as Xtext's whole walk makes them. */
 	private List<SerializableReferenceDescription> references(EObject element) {
 		List<IReferenceDescription> made = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.util.Triple;
 import org.eclipse.xtext.parser.IParseResult;
+import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.OnChangeEvictingCache;
@@ -85,6 +86,19 @@ public class IrqDslResource extends LazyLinkingResource {
 	}
 
 	/**
+	 * In the resource's cache from the end of each linking of this resource: Xtext's cache drops its
+	 * values on any change of the model, so its absence means a change made by anything but
+	 * parsing (a rename's, a quick fix's) — a whole change for {@link ReplacedElements}.
+	 */
+	private static final Object LINKED = new Object();
+
+	private void markLinked() {
+		if (getCache() instanceof OnChangeEvictingCache cache) {
+			cache.getOrCreate(this).set(LINKED, Boolean.TRUE);
+		}
+	}
+
+	/**
 	 * Links only the element a partial re-parse replaced when that gives the whole link's result
 	 * ({@link IrqDslLinker#linkReplaced}); otherwise, and after a full parse, the whole resource.
 	 */
@@ -103,12 +117,14 @@ public class IrqDslResource extends LazyLinkingResource {
 					getWarnings().addAll(consumer.getResult(Severity.WARNING));
 				}
 				replaced.replaced(getURIFragment(replacement.get().replacement()));
+				markLinked();
 				return;
 			}
 		}
 		replaced.wholeChange();
 		super.doLinking();
 		linksAtWholeLink = getLazyProxyInformation().size();
+		markLinked();
 	}
 
 	@Override
@@ -117,8 +133,27 @@ public class IrqDslResource extends LazyLinkingResource {
 		super.doUnload();
 	}
 
+	/** Exported names of a state of the model, identified by its {@link ReplacedElements#mark()}. */
+	public record Exports(long mark, List<IEObjectDescription> exports) {
+	}
+
+	private volatile Exports lastExports;
+
+	/** The exported names last made for this resource ({@link IrqDslResourceDescription}). */
+	Exports lastExports() {
+		return lastExports;
+	}
+
+	void lastExports(Exports exports) {
+		lastExports = exports;
+	}
+
 	/** What parsing changed in this resource's model: see {@link ReplacedElements}. */
 	public ReplacedElements replacedElements() {
+		if (getCache() instanceof OnChangeEvictingCache cache && isLoaded() && cache.getOrCreate(this).get(LINKED) == null) {
+			replaced.wholeChange(); // changed since it was last linked, by something else than parsing
+			markLinked();
+		}
 		return replaced;
 	}
 

@@ -1,5 +1,7 @@
 package org.irqdsl.resource;
 
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionManager;
 
@@ -16,6 +18,15 @@ import com.google.inject.Singleton;
  */
 @Singleton
 public class IrqDslResourceDescriptionManager extends DefaultResourceDescriptionManager {
+
+	/** A file's description whose exported names are updated from the previous ones where they can be. */
+	@Override
+	protected IResourceDescription internalGetResourceDescription(Resource resource, IDefaultResourceDescriptionStrategy strategy) {
+		if (resource instanceof IrqDslResource irqdsl) {
+			return new IrqDslResourceDescription(irqdsl, strategy, getCache());
+		}
+		return super.internalGetResourceDescription(resource, strategy);
+	}
 
 	@Override
 	protected boolean hasChanges(IResourceDescription.Delta delta, IResourceDescription candidate) {

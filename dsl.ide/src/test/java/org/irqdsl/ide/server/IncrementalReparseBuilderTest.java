@@ -71,6 +71,11 @@ class IncrementalReparseBuilderTest {
 					if (!got.equals(want)) {
 						mismatches.add(edit + " on\n" + text + "\n  partial: " + got + "\n  full:    " + want);
 					}
+					List<String> gotLive = describe(kept.getResourceServiceProvider().getResourceDescriptionManager().getResourceDescription(kept));
+					List<String> wantLive = describe(full.getResourceServiceProvider().getResourceDescriptionManager().getResourceDescription(full));
+					if (!gotLive.equals(wantLive)) {
+						mismatches.add(edit + " on\n" + text + "\n  description: " + gotLive + "\n  whole:       " + wantLive);
+					}
 					entry = entry(kept, entry);
 					List<String> gotEntry = describe(entry);
 					List<String> wantEntry = describe(entry(full, null));
