@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -43,9 +42,9 @@ public class IrqDslLinker extends LazyLinker {
 	/** The classes whose objects may hold, at any depth, an object with a reference to follow. */
 	private static final ContainmentClosure REFERRING = new ContainmentClosure(c -> c.getEAllReferences().stream().anyMatch(IrqDslLinker::followed));
 
-	/** Whether something an object of this class may contain, at any depth, has a reference the linker sets. */
-	public static boolean mayReferBelow(EClass eClass) {
-		return REFERRING.below(eClass);
+	/** Whether something the object holds, at any depth, may have a reference the linker sets (a device without a VMD: no). */
+	public static boolean mayReferBelow(EObject object) {
+		return REFERRING.belowObject(object);
 	}
 
 	/**
@@ -77,7 +76,7 @@ public class IrqDslLinker extends LazyLinker {
 					clearReferences(object);
 					installProxies(object, producer, settingsToLink);
 				}
-				if (!mayReferBelow(object.eClass())) {
+				if (!mayReferBelow(object)) {
 					all.prune(); // nothing below it refers to anything: a device's capabilities, say
 				}
 			}

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EClassifier;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 
 /**
@@ -36,6 +37,21 @@ public final class ContainmentClosure {
 	/** Whether something an object of exactly this class may contain, at any depth, satisfies the predicate. */
 	public boolean below(EClass eClass) {
 		return below.computeIfAbsent(eClass, c -> below(c, new HashSet<>()));
+	}
+
+	/** Whether a containment the object has set may hold, at any depth, an object that satisfies the predicate. */
+	public boolean belowObject(EObject object) {
+		if (!below(object.eClass())) {
+			return false;
+		}
+		for (EReference containment : object.eClass().getEAllContainments()) {
+			EClass contained = containment.getEReferenceType();
+			if ((contained == null || contained.getEPackage() != object.eClass().getEPackage() || reaches(contained))
+					&& object.eIsSet(containment)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean reaches(EClass type, Set<EClass> visiting) {

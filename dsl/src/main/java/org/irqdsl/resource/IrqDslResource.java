@@ -202,7 +202,7 @@ public class IrqDslResource extends LazyLinkingResource {
 					resolveLazyCrossReference(object, reference);
 				}
 			}
-			if (!IrqDslLinker.mayReferBelow(object.eClass())) {
+			if (!IrqDslLinker.mayReferBelow(object)) {
 				all.prune();
 			}
 		}

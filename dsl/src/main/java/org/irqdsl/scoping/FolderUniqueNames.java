@@ -3,6 +3,7 @@ package org.irqdsl.scoping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EClass;
@@ -26,8 +27,9 @@ import com.google.inject.Singleton;
 @Singleton
 public class FolderUniqueNames extends DefaultUniqueNameContext.Container {
 
+	/** A name's last segment in lower case: names that share it may be equal (in any case); no others can. */
 	private static String key(IEObjectDescription d) {
-		return d.getName().toLowerCase().toString();
+		return d.getName().getLastSegment().toLowerCase(Locale.ROOT);
 	}
 
 	@Override
@@ -51,13 +53,19 @@ public class FolderUniqueNames extends DefaultUniqueNameContext.Container {
 			 */
 			@Override
 			public Iterable<IEObjectDescription> getObjectsToValidate() {
-				Map<String, Integer> inFile = new HashMap<>();
-				for (IEObjectDescription d : folder.getObjectsToValidate()) {
-					inFile.merge(key(d), 1, Integer::sum);
+				List<IEObjectDescription> all = new ArrayList<>();
+				folder.getObjectsToValidate().forEach(all::add);
+				List<String> keys = new ArrayList<>(all.size());
+				Map<String, Integer> inFile = new HashMap<>(all.size() * 2);
+				for (IEObjectDescription d : all) {
+					String key = key(d);
+					keys.add(key);
+					inFile.merge(key, 1, Integer::sum);
 				}
 				List<IEObjectDescription> result = new ArrayList<>();
-				for (IEObjectDescription d : folder.getObjectsToValidate()) {
-					if (IrqDslPackage.Literals.TOP_LEVEL.isSuperTypeOf(d.getEClass()) || inFile.get(key(d)) > 1) {
+				for (int i = 0; i < all.size(); i++) {
+					IEObjectDescription d = all.get(i);
+					if (inFile.get(keys.get(i)) > 1 || IrqDslPackage.Literals.TOP_LEVEL.isSuperTypeOf(d.getEClass())) {
 						result.add(d);
 					}
 				}

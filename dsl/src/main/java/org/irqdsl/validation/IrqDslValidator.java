@@ -40,7 +40,13 @@ public class IrqDslValidator extends AbstractIrqDslValidator {
 	public void checkPlatform(Platform platform) {
 		PlatformFacts facts = facts(platform);
 		List<CheckRunner.Check> checks = IrqDslChecks.PLATFORM_CHECKS.stream()
-				.map(c -> new CheckRunner.Check(c.info(), c.reports(), reporter -> c.check(facts, reporter))).toList();
+				.map(c -> new CheckRunner.Check(c.info(), c.reports(), reporter -> {
+					if (c instanceof DeviceCheck device) {
+						DeviceFindings.run(device, facts, reporter); // a device's findings kept while it is unchanged
+					} else {
+						c.check(facts, reporter);
+					}
+				})).toList();
 		runner(platform).run(checks, checks, policy(platform), this::accept);
 	}
 

@@ -13,10 +13,10 @@ import org.irqdsl.validation.FixableCheck;
 import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
-import org.irqdsl.validation.PlatformCheck;
+import org.irqdsl.validation.DeviceCheck;
 
 /** msi_lib_init_dev_msi_info() step 5 as seen by a device: what the parent's mask takes away. */
-public final class FlagMaskedByParent implements PlatformCheck, FixableCheck {
+public final class FlagMaskedByParent implements DeviceCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.error("flag-masked-by-parent",
 			"A flag the device needs is masked out by its MSI parent", "drivers/irqchip/irq-msi-lib.c, drivers/pci/msi/irqdomain.c",
@@ -39,26 +39,24 @@ public final class FlagMaskedByParent implements PlatformCheck, FixableCheck {
 	}
 
 	@Override
-	public void check(PlatformFacts platform, CheckReporter reporter) {
-		for (DevicePath path : platform.devices()) {
-			Device device = path.device();
-			if (path.msiParent().isEmpty() || path.msiParent().get().getOps() == null) {
-				continue;
-			}
-			String parent = path.msiParent().get().getName();
-			boolean msix = device.getMsix() != null && path.has(MsiLib.PCI_MSIX_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSIX);
-			if (device.getMsix() != null && device.getMsi() == null && !msix) {
-				reporter.report(INFO, Labels.device(device) + " has only MSI-X, but MSI parent " + parent
-						+ " drops MSI_FLAG_PCI_MSIX (flags &= supported_flags): it gets no MSI at all",
-						device.getMsix(), null);
-			}
-			if (device.getMsi() != null && device.getMsi().getCount() > 1 && !msix
-					&& !path.has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_MULTI_PCI_MSI)) {
-				reporter.report(INFO, Severity.WARNING, Labels.device(device) + " asks for " + device.getMsi().getCount()
-						+ " MSI vectors, but MSI parent " + parent
-						+ " drops MSI_FLAG_MULTI_PCI_MSI: it gets one vector", device.getMsi(),
-						IrqDslPackage.Literals.MSI_CAPABILITY__COUNT, -1);
-			}
+	public void checkDevice(PlatformFacts platform, DevicePath path, CheckReporter reporter) {
+		Device device = path.device();
+		if (path.msiParent().isEmpty() || path.msiParent().get().getOps() == null) {
+			return;
+		}
+		String parent = path.msiParent().get().getName();
+		boolean msix = device.getMsix() != null && path.has(MsiLib.PCI_MSIX_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSIX);
+		if (device.getMsix() != null && device.getMsi() == null && !msix) {
+			reporter.report(INFO, Labels.device(device) + " has only MSI-X, but MSI parent " + parent
+					+ " drops MSI_FLAG_PCI_MSIX (flags &= supported_flags): it gets no MSI at all",
+					device.getMsix(), null);
+		}
+		if (device.getMsi() != null && device.getMsi().getCount() > 1 && !msix
+				&& !path.has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_MULTI_PCI_MSI)) {
+			reporter.report(INFO, Severity.WARNING, Labels.device(device) + " asks for " + device.getMsi().getCount()
+					+ " MSI vectors, but MSI parent " + parent
+					+ " drops MSI_FLAG_MULTI_PCI_MSI: it gets one vector", device.getMsi(),
+					IrqDslPackage.Literals.MSI_CAPABILITY__COUNT, -1);
 		}
 	}
 

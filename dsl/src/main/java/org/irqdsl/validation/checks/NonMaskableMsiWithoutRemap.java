@@ -19,7 +19,7 @@ import org.irqdsl.validation.FixableCheck;
 import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
-import org.irqdsl.validation.PlatformCheck;
+import org.irqdsl.validation.DeviceCheck;
 
 /**
  * Seed 001 (tglx on the RISC-V IMSIC, Dec 2024) and commit 6f1a4891a592 ("x86/apic/msi: Plug
@@ -27,7 +27,7 @@ import org.irqdsl.validation.PlatformCheck;
  * separate 32-bit words; a device interrupt between the writes uses (new address, old data), lands
  * on a vector nobody owns, and is lost.
  */
-public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableCheck {
+public final class NonMaskableMsiWithoutRemap implements DeviceCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.warning("nonmaskable-msi-without-remap",
 			"Non-maskable MSI moved without interrupt remapping",
@@ -63,33 +63,31 @@ public final class NonMaskableMsiWithoutRemap implements PlatformCheck, FixableC
 	}
 
 	@Override
-	public void check(PlatformFacts platform, CheckReporter reporter) {
-		for (DevicePath path : platform.devices()) {
-			MsiCapability msi = path.device().getMsi();
-			if (!path.usesMsi() || path.entriesMaskable(false) || path.msiParent().isEmpty()) {
-				continue;
-			}
-			ProcedureInEffect proc = path.procedure();
-			NonMaskableMove move = NonMaskableMove.read(path);
-			String where = Labels.device(path.device());
-			String named = Labels.procedure(proc, move);
-			switch (move.kind()) {
-			case TORN -> reporter.report(INFO,
-					where + ": MSI cannot be masked and its path to the CPU has no interrupt remapping; " + named
-							+ " writes address and data as separate 32-bit words, so an interrupt raised in between uses a torn message and is lost (seed 001, commit 6f1a4891a592)",
-					msi, null);
-			case TEMP_UNCHECKED -> reporter.report(INFO,
-					where + ": MSI cannot be masked; " + named
-							+ " writes a temporary (old CPU, new vector) message but never checks the old CPU's IRR for the new vector: an interrupt that lands there is lost (seed 001)",
-					msi, null);
-			case TWO_STEP -> reporter.report(INFO, Severity.INFO,
-					where + ": non-maskable MSI without interrupt remapping is moved by the two-step update" + (proc.declared().isPresent() ? "" : " of " + named)
-							+ " (old address + new vector, then the new address, then a pending check on the old CPU, as x86 msi_set_affinity() does): no interrupt is lost, spurious interrupts are the price (seed 001)",
-					msi, null, -1);
-			default -> {
-				// remapped, routed by the controller, atomic, masked at the parent or refused: never torn
-			}
-			}
+	public void checkDevice(PlatformFacts platform, DevicePath path, CheckReporter reporter) {
+		MsiCapability msi = path.device().getMsi();
+		if (!path.usesMsi() || path.entriesMaskable(false) || path.msiParent().isEmpty()) {
+			return;
+		}
+		ProcedureInEffect proc = path.procedure();
+		NonMaskableMove move = NonMaskableMove.read(path);
+		String where = Labels.device(path.device());
+		String named = Labels.procedure(proc, move);
+		switch (move.kind()) {
+		case TORN -> reporter.report(INFO,
+				where + ": MSI cannot be masked and its path to the CPU has no interrupt remapping; " + named
+						+ " writes address and data as separate 32-bit words, so an interrupt raised in between uses a torn message and is lost (seed 001, commit 6f1a4891a592)",
+				msi, null);
+		case TEMP_UNCHECKED -> reporter.report(INFO,
+				where + ": MSI cannot be masked; " + named
+						+ " writes a temporary (old CPU, new vector) message but never checks the old CPU's IRR for the new vector: an interrupt that lands there is lost (seed 001)",
+				msi, null);
+		case TWO_STEP -> reporter.report(INFO, Severity.INFO,
+				where + ": non-maskable MSI without interrupt remapping is moved by the two-step update" + (proc.declared().isPresent() ? "" : " of " + named)
+						+ " (old address + new vector, then the new address, then a pending check on the old CPU, as x86 msi_set_affinity() does): no interrupt is lost, spurious interrupts are the price (seed 001)",
+				msi, null, -1);
+		default -> {
+			// remapped, routed by the controller, atomic, masked at the parent or refused: never torn
+		}
 		}
 	}
 

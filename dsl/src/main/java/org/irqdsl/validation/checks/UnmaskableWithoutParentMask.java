@@ -14,14 +14,14 @@ import org.irqdsl.validation.FixableCheck;
 import org.irqdsl.validation.QuickFix;
 import org.irqdsl.validation.CheckInfo;
 import org.irqdsl.validation.CheckReporter;
-import org.irqdsl.validation.PlatformCheck;
+import org.irqdsl.validation.DeviceCheck;
 
 /**
  * Seed 002 (Marc Zyngier and tglx on MSI_FLAG_PCI_MSI_MASK_PARENT, May 2023): device-level MSI
  * masking "ranges from not possible over flaky to properly working"; only a parent irqchip that
  * masks reliably stops a rogue device.
  */
-public final class UnmaskableWithoutParentMask implements PlatformCheck, FixableCheck {
+public final class UnmaskableWithoutParentMask implements DeviceCheck, FixableCheck {
 
 	public static final CheckInfo INFO = CheckInfo.warning("unmaskable-without-parent-mask",
 			"Device cannot mask and the parent does not mask", "seed 002 (PCI/MSI parent mask)",
@@ -48,25 +48,23 @@ public final class UnmaskableWithoutParentMask implements PlatformCheck, Fixable
 	}
 
 	@Override
-	public void check(PlatformFacts platform, CheckReporter reporter) {
-		for (DevicePath path : platform.devices()) {
-			MsiCapability msi = path.device().getMsi();
-			if (!path.usesMsi() || path.entriesMaskable(false) || path.msiParent().isEmpty() || path.msiParent().get().getOps() == null) {
-				continue;
-			}
-			Domain parent = path.msiParent().get();
-			boolean maskParent = path.has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSI_MASK_PARENT);
-			boolean rootMasks = path.root().map(DomainFacts::chipCanMask).orElse(false);
-			if (maskParent && rootMasks) {
-				continue;
-			}
-			String why = !maskParent
-					? "MSI parent " + parent.getName() + " does not take masking (no MSI_FLAG_PCI_MSI_MASK_PARENT in effect)"
-					: "the root irqchip " + path.root().get().getName() + " cannot mask an interrupt";
-			reporter.report(INFO, Labels.device(path.device()) + ": MSI cannot be masked at the device and " + why
-					+ ": a rogue device cannot be silenced after disable_irq (seed 002)", msi,
-					null);
+	public void checkDevice(PlatformFacts platform, DevicePath path, CheckReporter reporter) {
+		MsiCapability msi = path.device().getMsi();
+		if (!path.usesMsi() || path.entriesMaskable(false) || path.msiParent().isEmpty() || path.msiParent().get().getOps() == null) {
+			return;
 		}
+		Domain parent = path.msiParent().get();
+		boolean maskParent = path.has(MsiLib.PCI_MSI_TEMPLATE_FLAGS, MsiFlag.MSI_FLAG_PCI_MSI_MASK_PARENT);
+		boolean rootMasks = path.root().map(DomainFacts::chipCanMask).orElse(false);
+		if (maskParent && rootMasks) {
+			return;
+		}
+		String why = !maskParent
+				? "MSI parent " + parent.getName() + " does not take masking (no MSI_FLAG_PCI_MSI_MASK_PARENT in effect)"
+				: "the root irqchip " + path.root().get().getName() + " cannot mask an interrupt";
+		reporter.report(INFO, Labels.device(path.device()) + ": MSI cannot be masked at the device and " + why
+				+ ": a rogue device cannot be silenced after disable_irq (seed 002)", msi,
+				null);
 	}
 
 	@Override
