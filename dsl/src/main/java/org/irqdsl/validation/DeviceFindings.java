@@ -74,7 +74,7 @@ public final class DeviceFindings {
 		Map<String, Kept> ofPlatform = Memory.of(platform, resource);
 		Kept last = ofPlatform.get(check.info().id());
 		Set<Device> replaced = last == null ? null : replacedDevices(resource, changes.since(last.mark()));
-		Map<Device, List<Report>> byDevice = new IdentityHashMap<>();
+		Map<Device, List<Report>> byDevice = new IdentityHashMap<>(facts.devices().size());
 		for (DevicePath path : facts.devices()) {
 			Device device = path.device();
 			List<Report> reports = replaced == null || replaced.contains(device) ? null : last.byDevice().get(device);

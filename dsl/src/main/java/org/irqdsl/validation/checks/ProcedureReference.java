@@ -53,11 +53,11 @@ public final class ProcedureReference implements PlatformCheck {
 						reporter);
 			}
 		}
-		java.util.Set<EObject> seen = new java.util.HashSet<>();
+		java.util.Set<EObject> seenBuses = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 		for (org.irqdsl.analysis.DevicePath path : facts.devices()) {
 			for (EObject owner : List.of(path.device(), path.bus())) {
-				if (!seen.add(owner)) {
-					continue; // a bus is reached from each of its devices: report it once
+				if (owner == path.bus() && !seenBuses.add(owner)) {
+					continue; // a bus is reached from each of its devices: report it once (a device, once by itself)
 				}
 				Procedure p = owner instanceof org.irqdsl.irqDsl.Device dev ? dev.getMsiWriteProcedure()
 						: ((org.irqdsl.irqDsl.Bus) owner).getMsiWriteProcedure();
