@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.parser.IParser;
@@ -59,13 +58,11 @@ class IrqDslTokenRegionProviderTest {
 	}
 
 	private static List<String> examples() throws IOException {
-		try (Stream<Path> walk = Files.walk(Path.of("../examples"))) {
-			List<String> texts = new ArrayList<>();
-			for (Path p : walk.filter(p -> p.toString().endsWith(".irqdsl")).sorted().toList()) {
-				texts.add(Files.readString(p));
-			}
-			assertThat(texts).hasSizeGreaterThan(5);
-			return texts;
+		List<String> texts = new ArrayList<>();
+		for (Path file : org.irqdsl.resource.ExampleFiles.all()) {
+			texts.add(Files.readString(file));
 		}
+		assertThat(texts).hasSizeGreaterThan(5);
+		return texts;
 	}
 }

@@ -3,7 +3,6 @@ package org.irqdsl.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +30,7 @@ class IrqDslResourceDescriptionStrategyTest {
 	private static final Injector INJECTOR = new IrqDslStandaloneSetup().createInjectorAndDoEMFRegistration();
 
 	static Stream<Path> examples() throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of("../examples"))) {
-			return files.filter(f -> f.toString().endsWith(".irqdsl")).sorted().toList().stream();
-		}
+		return ExampleFiles.all().stream();
 	}
 
 	@ParameterizedTest
