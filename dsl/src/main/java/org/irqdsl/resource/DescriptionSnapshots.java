@@ -114,11 +114,12 @@ public class DescriptionSnapshots {
 	private SerializableResourceDescription updated(SerializableResourceDescription previous, IrqDslResource resource,
 			Set<String> replaced) {
 		List<SerializableEObjectDescription> exported = updatedExports(previous, resource, replaced);
+		if (exported == null) {
+			return null;
+		}
 		List<SerializableReferenceDescription> references = new ArrayList<>(previous.getReferences());
-		for (String fragment : replaced) {
-			EObject element = resource.getEObject(fragment);
-			if (exported == null || element == null || element.eIsProxy()
-					|| !splice(references, fragment, references(element), d -> d.getSourceEObjectUri().fragment())) {
+		for (String fragment : replaced) { // each names a loaded element: updatedExports checked
+			if (!splice(references, fragment, references(resource.getEObject(fragment)), d -> d.getSourceEObjectUri().fragment())) {
 				return null;
 			}
 		}

@@ -4,7 +4,6 @@ package org.irqdsl.resource;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.util.IAcceptor;
@@ -29,17 +28,7 @@ public class IrqDslResourceDescriptionStrategy extends DefaultResourceDescriptio
 
 	@Override
 	public boolean createEObjectDescriptions(EObject object, IAcceptor<IEObjectDescription> acceptor) {
-		return super.createEObjectDescriptions(object, acceptor) && anyContentMayHaveName(object);
-	}
-
-	/** Whether a set containment of the object may hold a named object. */
-	private boolean anyContentMayHaveName(EObject object) {
-		for (EReference containment : object.eClass().getEAllContainments()) {
-			if (mayHaveNamed(containment.getEReferenceType()) && object.eIsSet(containment)) {
-				return true;
-			}
-		}
-		return false;
+		return super.createEObjectDescriptions(object, acceptor) && named.belowObject(object);
 	}
 
 	/** Whether an object of this type (or a subtype), or anything below it, may have a name. */
